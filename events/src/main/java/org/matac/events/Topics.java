@@ -1,0 +1,23 @@
+package org.matac.events;
+
+/**
+ * Every Kafka topic of the system. Inbound topics are fixed by the partner contract; internal ones
+ * follow {@code <owner>.<event-in-kebab-case>.v<major>} and are keyed by the project's perpetrator
+ * id so that one person's events stay in order.
+ */
+public final class Topics {
+  public static final String POLICE_INTAKE = "intake.police-events.v1";
+  public static final String PARTNER_INTAKE = "intake.partner-events.v1";
+  public static final String INTAKE_DEAD_LETTER = "intake.dead-letter.v1";
+
+  public static final String PROFILE_CHANGED = "tracking.profile-changed.v1";
+  public static final String SAFETY_WORKER_ASSIGNED = "tracking.safety-worker-assigned.v1";
+  public static final String TRACKING_DEAD_LETTER = "tracking.dead-letter.v1";
+
+  public static final String SCORE_CHANGED = "scoring.score-changed.v1";
+  public static final String SCORING_DEAD_LETTER = "scoring.dead-letter.v1";
+
+  public static final String NOTIFICATION_DEAD_LETTER = "notification.dead-letter.v1";
+
+  private Topics() {}
+}

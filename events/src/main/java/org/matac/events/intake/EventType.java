@@ -1,0 +1,16 @@
+package org.matac.events.intake;
+
+/** The envelope {@code type} values of the partner contract, version 1. */
+public enum EventType {
+  INCIDENT_REPORTED,
+  JUSTICE_OUTCOME_RECORDED,
+  PROTECTIVE_ORDER_ISSUED,
+  ORDER_BREACHED,
+  CUSTODY_STATUS_CHANGED,
+  MARAC_REFERRAL,
+  PARTNER_REFERRAL,
+  INTERVENTION_STATUS_CHANGED,
+  SAFETY_WORKER_ASSIGNED,
+  SAFETY_WORKER_UNASSIGNED,
+  RECORD_WITHDRAWN
+}
