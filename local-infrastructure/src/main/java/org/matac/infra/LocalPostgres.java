@@ -1,0 +1,108 @@
+package org.matac.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL 17 server from zonky's binaries, started in this JVM's process tree.
+ *
+ * <p>zonky turns fsync off for speed. That is right for tests, whose data is thrown away, and wrong
+ * for the local stack, whose data must survive a crash: {@link Durability} makes the choice
+ * explicit at every call site.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+  public enum Durability {
+    /** fsync on: what the local stack uses, so that a crash cannot corrupt the data directory. */
+    DURABLE,
+    /** fsync off: only for throw-away test data. */
+    THROWAWAY
+  }
+
+  private final EmbeddedPostgres postgres;
+
+  private LocalPostgres(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /**
+   * Starts a server on {@code port} (0 for any free port) keeping its data in {@code
+   * dataDirectory}; existing data is kept, so a restart resumes where the last run stopped.
+   */
+  public static LocalPostgres start(Path dataDirectory, int port, Durability durability)
+      throws IOException {
+    Files.createDirectories(dataDirectory);
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setServerConfig("max_connections", "300")
+            .setServerConfig("max_prepared_transactions", "0");
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    if (durability == Durability.DURABLE) {
+      builder
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on");
+    }
+    return new LocalPostgres(builder.start());
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://localhost:" + port() + "/" + database;
+  }
+
+  public String username() {
+    return "postgres";
+  }
+
+  public String password() {
+    return "postgres";
+  }
+
+  /** Creates each database that does not exist yet; one per service, as in production. */
+  public void ensureDatabases(Iterable<String> databases) throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String database : databases) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+          throw new IllegalArgumentException("Not a plain database name: " + database);
+        }
+        try (ResultSet exists =
+            statement.executeQuery(
+                "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+          if (exists.next()) {
+            continue;
+          }
+        }
+        statement.execute("CREATE DATABASE " + database);
+      }
+    }
+  }
+
+  /** The JDBC properties a service needs to reach {@code database}, by Micronaut property name. */
+  public Map<String, String> datasourceProperties(String database) {
+    return Map.of(
+        "datasources.default.url", jdbcUrl(database),
+        "datasources.default.username", username(),
+        "datasources.default.password", password());
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}
