@@ -1,0 +1,33 @@
+package org.matac.support.inbox;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.matac.support.sql.Sql;
+
+/**
+ * The idempotent-consumer record: a message id is stored in the same transaction as the effect of
+ * processing it, so a redelivered message finds its id and changes nothing.
+ */
+@Singleton
+public class ProcessedMessages {
+
+  private final Sql sql;
+
+  public ProcessedMessages(Sql sql) {
+    this.sql = sql;
+  }
+
+  /**
+   * Records that {@code consumer} processed {@code messageId}; answers false when it already had.
+   * Must run in the transaction that applies the message's effect.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean recordFirstDelivery(String consumer, String messageId) {
+    return sql.update(
+            "INSERT INTO processed_message (consumer, message_id) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING",
+            consumer,
+            messageId)
+        == 1;
+  }
+}

@@ -1,0 +1,116 @@
+package org.matac.support.outbox;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.matac.support.sql.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes committed outbox messages to Kafka in the order they were written, then deletes them.
+ *
+ * <p>At-least-once: a crash between the broker's acknowledgement and the delete publishes the batch
+ * again, which idempotent consumers absorb. One relay at a time per database (an advisory lock)
+ * keeps each key's messages in order even with several instances of a service.
+ */
+@Singleton
+@Requires(property = "matac.outbox.enabled", notEquals = "false")
+public class OutboxRelay {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+  private final Sql sql;
+  private final Producer<String, byte[]> producer;
+  private final int batchSize;
+
+  public OutboxRelay(
+      Sql sql,
+      @Named("outbox") Producer<String, byte[]> producer,
+      @Value("${matac.outbox.batch-size:500}") int batchSize) {
+    this.sql = sql;
+    this.producer = producer;
+    this.batchSize = batchSize;
+  }
+
+  @Scheduled(fixedDelay = "${matac.outbox.poll-interval:50ms}", initialDelay = "1s")
+  void drain() {
+    try {
+      while (publishBatch() == batchSize) {
+        // A full batch means more is waiting: keep going without the poll delay.
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Outbox publication failed; the messages stay in the outbox and will be retried", e);
+    }
+  }
+
+  /** Publishes up to one batch; answers how many messages it published. */
+  @Transactional
+  public int publishBatch() {
+    Boolean mine =
+        sql.queryOne(
+                "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay'))",
+                row -> row.getBoolean(1))
+            .orElse(false);
+    if (!mine) {
+      return 0;
+    }
+    List<Pending> pending =
+        sql.query(
+            "SELECT id, topic, message_key, payload::text AS payload FROM outbox_message"
+                + " ORDER BY id LIMIT ?",
+            row ->
+                new Pending(
+                    row.getLong("id"),
+                    row.getString("topic"),
+                    row.getString("message_key"),
+                    row.getString("payload")),
+            batchSize);
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    List<Future<RecordMetadata>> sends = new ArrayList<>(pending.size());
+    for (Pending message : pending) {
+      sends.add(
+          producer.send(
+              new ProducerRecord<>(
+                  message.topic(),
+                  message.key(),
+                  message.payload().getBytes(StandardCharsets.UTF_8))));
+    }
+    producer.flush();
+    for (Future<RecordMetadata> send : sends) {
+      try {
+        send.get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while publishing the outbox", e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("Kafka did not acknowledge an outbox message", e);
+      }
+    }
+    // By id, never by range: a message whose transaction commits while this batch is in flight
+    // may hold an id inside the range, and it has not been published yet.
+    String ids =
+        pending.stream()
+            .map(message -> Long.toString(message.id()))
+            .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    sql.update("DELETE FROM outbox_message WHERE id = ANY(?::bigint[])", ids);
+    return pending.size();
+  }
+
+  private record Pending(long id, String topic, String key, String payload) {}
+}

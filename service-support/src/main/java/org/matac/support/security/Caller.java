@@ -1,0 +1,26 @@
+package org.matac.support.security;
+
+import io.micronaut.security.authentication.Authentication;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** Who is calling, from a validated token: subject, roles, agency and the areas they work. */
+public record Caller(String subject, Set<String> roles, String agency, List<String> areas) {
+
+  public static Caller of(Authentication authentication) {
+    Object agency = authentication.getAttributes().get("agency");
+    Object areas = authentication.getAttributes().get("areas");
+    return new Caller(
+        authentication.getName(),
+        Set.copyOf(authentication.getRoles()),
+        agency == null ? null : agency.toString(),
+        areas instanceof Collection<?> values
+            ? values.stream().map(Object::toString).toList()
+            : List.of());
+  }
+
+  public boolean hasRole(String role) {
+    return roles.contains(role);
+  }
+}

@@ -1,0 +1,35 @@
+package org.matac.support.web;
+
+import java.util.List;
+
+/** Thrown by use cases and controllers to answer with a specific problem. */
+public class ProblemException extends RuntimeException {
+
+  private final transient Problem problem;
+
+  public ProblemException(Problem problem) {
+    super(problem.title(), null, false, false);
+    this.problem = problem;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
+    return new ProblemException(
+        new Problem("about:blank", "Invalid request", 400, detail, List.copyOf(errors)));
+  }
+
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(Problem.of(404, "Not found", detail));
+  }
+
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(Problem.of(403, "Forbidden", detail));
+  }
+
+  public static ProblemException conflict(String detail) {
+    return new ProblemException(Problem.of(409, "Conflict", detail));
+  }
+}

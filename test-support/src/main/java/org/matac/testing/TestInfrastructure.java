@@ -1,0 +1,188 @@
+package org.matac.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.matac.infra.DevelopmentTokenIssuer;
+import org.matac.infra.LocalKafka;
+import org.matac.infra.LocalPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The one place tests get their PostgreSQL, Kafka and token issuer. Started once per JVM and shared
+ * by every test class; each service gets its own database on the shared server.
+ *
+ * <p>Where a Docker engine answers, the servers run in Testcontainers; where none does (every
+ * machine of this project today, CI included) they are the embedded servers of
+ * local-infrastructure. {@code -Dmatac.test.infrastructure=embedded|containers} forces a choice.
+ */
+public final class TestInfrastructure {
+
+  private static volatile TestInfrastructure instance;
+
+  private final Database database;
+  private final String kafkaBootstrapServers;
+  private final Runnable stopKafka;
+  private final DevelopmentTokenIssuer issuer;
+
+  private TestInfrastructure(
+      Database database,
+      String kafkaBootstrapServers,
+      Runnable stopKafka,
+      DevelopmentTokenIssuer issuer) {
+    this.database = database;
+    this.kafkaBootstrapServers = kafkaBootstrapServers;
+    this.stopKafka = stopKafka;
+    this.issuer = issuer;
+  }
+
+  public static TestInfrastructure get() {
+    if (instance == null) {
+      synchronized (TestInfrastructure.class) {
+        if (instance == null) {
+          instance = start();
+        }
+      }
+    }
+    return instance;
+  }
+
+  private static TestInfrastructure start() {
+    try {
+      DevelopmentTokenIssuer issuer = DevelopmentTokenIssuer.withEphemeralKey().serveJwks(0);
+      TestInfrastructure started =
+          useContainers() ? startContainers(issuer) : startEmbedded(issuer);
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "test-infrastructure-stop"));
+      return started;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Starting the test infrastructure failed", e);
+    }
+  }
+
+  private static boolean useContainers() {
+    String choice = System.getProperty("matac.test.infrastructure", "auto");
+    return switch (choice) {
+      case "embedded" -> false;
+      case "containers" -> true;
+      default -> dockerAnswers();
+    };
+  }
+
+  private static boolean dockerAnswers() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static TestInfrastructure startEmbedded(DevelopmentTokenIssuer issuer)
+      throws IOException {
+    Path root = Files.createTempDirectory("matac-test-");
+    LocalPostgres postgres =
+        LocalPostgres.start(root.resolve("postgres"), 0, LocalPostgres.Durability.THROWAWAY);
+    LocalKafka kafka = LocalKafka.start(root.resolve("kafka"), 0);
+    Database database =
+        new Database() {
+          @Override
+          public Map<String, String> propertiesFor(String name) {
+            try {
+              postgres.ensureDatabases(List.of(name));
+            } catch (SQLException e) {
+              throw new IllegalStateException("Creating database " + name + " failed", e);
+            }
+            return postgres.datasourceProperties(name);
+          }
+
+          @Override
+          public void stop() {
+            try {
+              postgres.close();
+            } catch (IOException ignored) {
+              // The JVM is exiting; the temporary directory goes with it.
+            }
+          }
+        };
+    return new TestInfrastructure(database, kafka.bootstrapServers(), kafka::close, issuer);
+  }
+
+  private static TestInfrastructure startContainers(DevelopmentTokenIssuer issuer) {
+    PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:17-alpine");
+    postgres.start();
+    KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
+    kafka.start();
+    Database database =
+        new Database() {
+          @Override
+          public Map<String, String> propertiesFor(String name) {
+            try (var connection = postgres.createConnection("");
+                var statement = connection.createStatement()) {
+              var exists =
+                  statement.executeQuery(
+                      "SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+              if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + name);
+              }
+            } catch (SQLException e) {
+              throw new IllegalStateException("Creating database " + name + " failed", e);
+            }
+            String url =
+                postgres.getJdbcUrl().replace("/" + postgres.getDatabaseName(), "/" + name);
+            return Map.of(
+                "datasources.default.url", url,
+                "datasources.default.username", postgres.getUsername(),
+                "datasources.default.password", postgres.getPassword());
+          }
+
+          @Override
+          public void stop() {
+            postgres.stop();
+          }
+        };
+    return new TestInfrastructure(database, kafka.getBootstrapServers(), kafka::stop, issuer);
+  }
+
+  private void stop() {
+    issuer.close();
+    stopKafka.run();
+    database.stop();
+  }
+
+  /**
+   * The configuration a service needs to run against this infrastructure with its own database:
+   * hand it to Micronaut as test properties.
+   */
+  public Map<String, String> serviceProperties(String databaseName) {
+    Map<String, String> properties = new HashMap<>(database.propertiesFor(databaseName));
+    properties.put("kafka.bootstrap.servers", kafkaBootstrapServers);
+    properties.put("matac.security.jwks-url", issuer.jwksUrl());
+    return properties;
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafkaBootstrapServers;
+  }
+
+  public String jwksUrl() {
+    return issuer.jwksUrl();
+  }
+
+  /** A bearer token for a test caller, signed by the issuer the services under test trust. */
+  public String token(String subject, List<String> roles, String agency, List<String> areas) {
+    return issuer.mint(subject, roles, agency, areas, Duration.ofMinutes(30));
+  }
+
+  private interface Database {
+    Map<String, String> propertiesFor(String name);
+
+    void stop();
+  }
+}
