@@ -35,7 +35,7 @@ import java.util.UUID;
  */
 public final class DevelopmentTokenIssuer implements AutoCloseable {
 
-  public static final String ISSUER = "urn:matac:local-development-issuer";
+  public static final String ISSUER = "matac-local-development-issuer";
   public static final String AUDIENCE = "matac-hub";
   public static final String JWKS_PATH = "/.well-known/jwks.json";
 

@@ -26,7 +26,10 @@ public record ProfileChanged(
     PROFILE_CREATED,
     INCIDENT_RECORDED,
     INCIDENT_CORRECTED,
-    IDENTITY_UPDATED
+    INCIDENT_WITHDRAWN,
+    IDENTITY_UPDATED,
+    /** Another profile was found to be this person and folded in; {@code reference} is its id. */
+    PROFILES_MERGED
   }
 
   /** One thing that changed; {@code source} and {@code reference} name the record concerned. */

@@ -1,6 +1,5 @@
 package org.matac.support.kafka;
 
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.matac.events.DeadLetterHeaders;
@@ -22,10 +20,10 @@ import org.matac.events.DeadLetterHeaders;
 @Singleton
 public class DeadLetters {
 
-  private final Producer<String, byte[]> producer;
+  private final ReliableProducer producer;
   private final Clock clock;
 
-  public DeadLetters(@Named("outbox") Producer<String, byte[]> producer, Clock clock) {
+  public DeadLetters(ReliableProducer producer, Clock clock) {
     this.producer = producer;
     this.clock = clock;
   }

@@ -3,7 +3,6 @@ package org.matac.support.outbox;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.matac.support.kafka.ReliableProducer;
 import org.matac.support.sql.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +33,11 @@ public class OutboxRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final Sql sql;
-  private final Producer<String, byte[]> producer;
+  private final ReliableProducer producer;
   private final int batchSize;
 
   public OutboxRelay(
-      Sql sql,
-      @Named("outbox") Producer<String, byte[]> producer,
-      @Value("${matac.outbox.batch-size:500}") int batchSize) {
+      Sql sql, ReliableProducer producer, @Value("${matac.outbox.batch-size:500}") int batchSize) {
     this.sql = sql;
     this.producer = producer;
     this.batchSize = batchSize;

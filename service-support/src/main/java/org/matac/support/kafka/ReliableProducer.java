@@ -1,0 +1,60 @@
+package org.matac.support.kafka;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The one producer a service uses for its outbox and its dead letters: every send waits for all
+ * in-sync replicas, and idempotence stops a retried send from writing a record twice. Kept apart
+ * from micronaut-kafka's producer beans, whose injection by name would match any qualifier.
+ */
+@Singleton
+public class ReliableProducer {
+
+  private final Producer<String, byte[]> producer;
+
+  public ReliableProducer(
+      @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+      @Value("${micronaut.application.name}") String applicationName) {
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                applicationName + "-reliable",
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                2,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+  }
+
+  public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+    return producer.send(record);
+  }
+
+  public void flush() {
+    producer.flush();
+  }
+
+  @PreDestroy
+  void close() {
+    producer.close();
+  }
+}

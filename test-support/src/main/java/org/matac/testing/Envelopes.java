@@ -1,0 +1,164 @@
+package org.matac.testing;
+
+import java.util.UUID;
+
+/**
+ * An Object Mother for partner envelopes with obviously synthetic people. Each builder call gives
+ * fresh ids; {@code with...} methods change one thing so a test shows what matters to it.
+ */
+public final class Envelopes {
+
+  private Envelopes() {}
+
+  public static Incident incident() {
+    return new Incident();
+  }
+
+  public static WorkerAssignment workerAssignment() {
+    return new WorkerAssignment();
+  }
+
+  /** An INCIDENT_REPORTED envelope from the local police force. */
+  public static final class Incident {
+    public String eventId = UUID.randomUUID().toString();
+    public String source = "HAMPSHIRE_POLICE";
+    public String sourceReference = "44/" + UUID.randomUUID().toString().substring(0, 8) + "/26";
+    public String incidentRef = null;
+    public String sourcePersonId = "NICHE-" + UUID.randomUUID().toString().substring(0, 8);
+    public String pncId = null;
+    public String occurredAt = "2026-10-01T21:14:00Z";
+    public String recordedAt = "2026-10-02T08:30:00Z";
+    public String area = "SOUTHAMPTON";
+    public String victimRef = "V-" + UUID.randomUUID().toString().substring(0, 8);
+    public String offenceCategory = "COMMON_ASSAULT";
+    public String victimAddress = "1 Nowhere Lane, Fakeville";
+
+    public Incident withEventId(String value) {
+      eventId = value;
+      return this;
+    }
+
+    public Incident withSource(String value) {
+      source = value;
+      return this;
+    }
+
+    public Incident withSourceReference(String value) {
+      sourceReference = value;
+      return this;
+    }
+
+    public Incident withPerson(String value) {
+      sourcePersonId = value;
+      return this;
+    }
+
+    public Incident withPnc(String value) {
+      pncId = value;
+      return this;
+    }
+
+    public Incident withVictim(String value) {
+      victimRef = value;
+      return this;
+    }
+
+    public Incident withArea(String value) {
+      area = value;
+      return this;
+    }
+
+    public Incident withOffence(String value) {
+      offenceCategory = value;
+      return this;
+    }
+
+    public Incident withVictimAddress(String value) {
+      victimAddress = value;
+      return this;
+    }
+
+    public Incident recordedAt(String value) {
+      recordedAt = value;
+      return this;
+    }
+
+    public Incident occurredAt(String value) {
+      occurredAt = value;
+      return this;
+    }
+
+    public String json() {
+      return """
+          {"eventId":"%s","type":"INCIDENT_REPORTED","schemaVersion":1,"source":"%s",
+           "sourceReference":"%s","occurredAt":"%s","recordedAt":"%s","area":"%s",
+           "perpetrator":{"sourcePersonId":"%s"%s,"givenName":"Testy","familyName":"Fakeperson",
+             "dateOfBirth":"1994-02-03"},
+           "payload":{"incidentRef":"%s","crimed":true,
+             "offences":[{"category":"%s"}],
+             "victims":[{"victimRef":"%s","relationship":"INTIMATE_PARTNER",
+               "contact":{"address":"%s","phone":"00000 000000"}}],
+             "childrenPresent":true,"dashRisk":"MEDIUM"}}
+          """
+          .formatted(
+              eventId,
+              source,
+              sourceReference,
+              occurredAt,
+              recordedAt,
+              area,
+              sourcePersonId,
+              pncId == null ? "" : ",\"pncId\":\"" + pncId + "\"",
+              incidentRef == null ? sourceReference : incidentRef,
+              offenceCategory,
+              victimRef,
+              victimAddress);
+    }
+  }
+
+  /** A SAFETY_WORKER_ASSIGNED envelope from an IDVA service about a police-recorded victim. */
+  public static final class WorkerAssignment {
+    public String eventId = UUID.randomUUID().toString();
+    public String source = "SOUTHAMPTON_IDVA";
+    public String sourceReference = "IDVA-" + UUID.randomUUID().toString().substring(0, 8);
+    public String sourcePersonId = "IDVA-PERSON-" + UUID.randomUUID().toString().substring(0, 8);
+    public String victimRef = "V-unset";
+    public String victimSource = "HAMPSHIRE_POLICE";
+    public String workerId = "idva-worker-" + UUID.randomUUID().toString().substring(0, 8);
+
+    public WorkerAssignment forVictim(String value) {
+      victimRef = value;
+      return this;
+    }
+
+    public WorkerAssignment forWorker(String value) {
+      workerId = value;
+      return this;
+    }
+
+    public WorkerAssignment aboutPerson(String value) {
+      sourcePersonId = value;
+      return this;
+    }
+
+    public String json() {
+      return """
+          {"eventId":"%s","type":"SAFETY_WORKER_ASSIGNED","schemaVersion":1,"source":"%s",
+           "sourceReference":"%s","occurredAt":"2026-10-01T10:00:00Z",
+           "recordedAt":"2026-10-01T10:05:00Z","perpetrator":{"sourcePersonId":"%s"},
+           "payload":{"victimRef":"%s","victimSource":"%s","workerId":"%s",
+             "workerAgency":"%s","workerEmail":"%s@example.invalid"}}
+          """
+          .formatted(
+              eventId,
+              source,
+              sourceReference,
+              sourcePersonId,
+              victimRef,
+              victimSource,
+              workerId,
+              source,
+              workerId);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package org.matac.tracking.application.intake;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.events.Topics;
+import org.matac.events.intake.EventType;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.support.outbox.OutboxWriter;
+import org.matac.tracking.persistence.IntakeEventStore;
+import org.matac.tracking.persistence.PartnerRecordStore;
+import org.matac.tracking.persistence.PerpetratorStore;
+import org.matac.tracking.persistence.VictimStore;
+
+/**
+ * Records one partner event, from Kafka or HTTP alike, in a single transaction: the event itself,
+ * the person it resolves to, the record's current version, and the messages that tell the other
+ * services, written to the outbox so they go out if and only if this commits.
+ */
+@Singleton
+public class RecordingPartnerEvents {
+
+  public enum Channel {
+    HTTP,
+    KAFKA
+  }
+
+  public enum Outcome {
+    ACCEPTED,
+    DUPLICATE,
+    /** The event id was used before for a different body: a sender error. */
+    CONFLICT
+  }
+
+  private final IntakeEventStore intakeEvents;
+  private final PerpetratorStore perpetrators;
+  private final PartnerRecordStore records;
+  private final VictimStore victims;
+  private final OutboxWriter outbox;
+  private final Clock clock;
+
+  public RecordingPartnerEvents(
+      IntakeEventStore intakeEvents,
+      PerpetratorStore perpetrators,
+      PartnerRecordStore records,
+      VictimStore victims,
+      OutboxWriter outbox,
+      Clock clock) {
+    this.intakeEvents = intakeEvents;
+    this.perpetrators = perpetrators;
+    this.records = records;
+    this.victims = victims;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Outcome record(PartnerEvent event, Channel channel) {
+    Instant now = clock.instant();
+    Optional<String> storedBody = intakeEvents.storeIfNew(event, channel.name(), now);
+    if (storedBody.isPresent()) {
+      return storedBody.get().equals(event.bodySha256()) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+    }
+    List<ProfileChanged.Change> changes = new ArrayList<>();
+    UUID perpetratorId = resolvePerson(event, now, changes);
+
+    PartnerRecordStore.Outcome stored = records.storeIfCurrent(event, perpetratorId);
+    if (stored != PartnerRecordStore.Outcome.STALE) {
+      applyCurrentVersion(event, perpetratorId, stored, now, changes);
+    }
+    if (!changes.isEmpty()) {
+      publishProfileChanged(perpetratorId, event.eventId(), changes, now);
+    }
+    return Outcome.ACCEPTED;
+  }
+
+  private UUID resolvePerson(PartnerEvent event, Instant now, List<ProfileChanged.Change> changes) {
+    PartnerEvent.Person person = event.perpetrator();
+    Optional<String> pnc = person.pncId().map(Object::toString);
+    perpetrators.lockIdentifiers(event.source(), person.sourcePersonId(), pnc);
+
+    Optional<UUID> bySource =
+        perpetrators.findBySourceIdentity(event.source(), person.sourcePersonId());
+    Optional<UUID> byPnc = pnc.flatMap(perpetrators::findByPnc);
+    UUID id;
+    if (bySource.isPresent()) {
+      id = bySource.get();
+    } else if (byPnc.isPresent()) {
+      id = byPnc.get();
+    } else {
+      id = UUID.randomUUID();
+      perpetrators.create(id, now);
+      changes.add(new ProfileChanged.Change(ProfileChanged.ChangeKind.PROFILE_CREATED, null, null));
+    }
+    if (bySource.isPresent() && byPnc.isPresent() && !bySource.get().equals(byPnc.get())) {
+      // Two profiles share a PNC id: they are one person. Only identifiers ever merge people.
+      perpetrators.merge(id, byPnc.get(), now);
+      changes.add(
+          new ProfileChanged.Change(
+              ProfileChanged.ChangeKind.PROFILES_MERGED, null, byPnc.get().toString()));
+    }
+    boolean newIdentifier =
+        perpetrators.attachSourceIdentity(id, event.source(), person.sourcePersonId());
+    newIdentifier |= pnc.map(value -> perpetrators.attachPnc(id, value)).orElse(false);
+    boolean newDetails =
+        perpetrators.updatePersonalDetails(
+            id,
+            person.givenName(),
+            person.familyName(),
+            person.dateOfBirth(),
+            event.recordedAt(),
+            event.eventId());
+    if ((newIdentifier || newDetails) && changes.isEmpty()) {
+      changes.add(
+          new ProfileChanged.Change(
+              ProfileChanged.ChangeKind.IDENTITY_UPDATED, event.source(), null));
+    }
+    return id;
+  }
+
+  private void applyCurrentVersion(
+      PartnerEvent event,
+      UUID perpetratorId,
+      PartnerRecordStore.Outcome stored,
+      Instant now,
+      List<ProfileChanged.Change> changes) {
+    if (event.type() == EventType.INCIDENT_REPORTED) {
+      victims.recordVictimsOf(event, now);
+      changes.add(
+          new ProfileChanged.Change(
+              stored == PartnerRecordStore.Outcome.NEW
+                  ? ProfileChanged.ChangeKind.INCIDENT_RECORDED
+                  : ProfileChanged.ChangeKind.INCIDENT_CORRECTED,
+              event.source(),
+              event.sourceReference()));
+    } else if (event.type() == EventType.RECORD_WITHDRAWN
+        && event.recordType().equals(EventType.INCIDENT_REPORTED.name())) {
+      changes.add(
+          new ProfileChanged.Change(
+              ProfileChanged.ChangeKind.INCIDENT_WITHDRAWN,
+              event.source(),
+              event.sourceReference()));
+    } else if (event.type() == EventType.SAFETY_WORKER_ASSIGNED) {
+      var payload = event.payload();
+      outbox.append(
+          Topics.SAFETY_WORKER_ASSIGNED,
+          perpetratorId.toString(),
+          new SafetyWorkerAssigned(
+              UUID.randomUUID(),
+              perpetratorId.toString(),
+              event.eventId(),
+              payload.path("victimSource").asText(event.source()),
+              payload.path("victimRef").asText(),
+              payload.path("workerId").asText(),
+              payload.path("workerAgency").asText(),
+              payload.path("workerEmail").asText(null),
+              event.occurredAt()));
+    }
+    // Other types are stored as their record's current version; the tracking issue applies
+    // them to the profile.
+  }
+
+  private void publishProfileChanged(
+      UUID perpetratorId, UUID causedBy, List<ProfileChanged.Change> changes, Instant now) {
+    long version = perpetrators.nextProfileVersion(perpetratorId, now);
+    outbox.append(
+        Topics.PROFILE_CHANGED,
+        perpetratorId.toString(),
+        new ProfileChanged(
+            UUID.randomUUID(),
+            perpetratorId.toString(),
+            version,
+            now,
+            causedBy,
+            List.copyOf(changes),
+            perpetrators.profile(perpetratorId)));
+  }
+}

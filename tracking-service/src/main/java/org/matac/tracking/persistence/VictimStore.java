@@ -1,0 +1,54 @@
+package org.matac.tracking.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import org.matac.support.sql.Sql;
+import org.matac.tracking.application.intake.PartnerEvent;
+
+/**
+ * Victims, apart from perpetrators, by {@code (source, victimRef)}. Contact details go to their own
+ * table, which only victim-safety reads may touch; the latest recorded version wins.
+ */
+@Singleton
+public class VictimStore {
+
+  private final Sql sql;
+
+  public VictimStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  public void recordVictimsOf(PartnerEvent incident, Instant now) {
+    for (JsonNode victim : incident.payload().path("victims")) {
+      String victimRef = victim.path("victimRef").asText();
+      String dateOfBirth = victim.path("dateOfBirth").asText(null);
+      sql.update(
+          "INSERT INTO victim (source, victim_ref, date_of_birth, updated_at) VALUES (?, ?, ?, ?)"
+              + " ON CONFLICT (source, victim_ref) DO UPDATE SET"
+              + " date_of_birth = COALESCE(excluded.date_of_birth, victim.date_of_birth),"
+              + " updated_at = excluded.updated_at",
+          incident.source(),
+          victimRef,
+          dateOfBirth == null ? null : java.time.LocalDate.parse(dateOfBirth),
+          now);
+      JsonNode contact = victim.get("contact");
+      if (contact != null && contact.isObject()) {
+        sql.update(
+            "INSERT INTO victim_contact (source, victim_ref, address, phone, email, event_id,"
+                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (source, victim_ref) DO UPDATE SET address = excluded.address,"
+                + " phone = excluded.phone, email = excluded.email, event_id = excluded.event_id,"
+                + " recorded_at = excluded.recorded_at"
+                + " WHERE victim_contact.recorded_at <= excluded.recorded_at",
+            incident.source(),
+            victimRef,
+            contact.path("address").asText(null),
+            contact.path("phone").asText(null),
+            contact.path("email").asText(null),
+            incident.eventId(),
+            incident.recordedAt());
+      }
+    }
+  }
+}

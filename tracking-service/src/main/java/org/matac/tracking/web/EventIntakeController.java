@@ -1,0 +1,162 @@
+package org.matac.tracking.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.events.intake.IntakeResult;
+import org.matac.support.security.Caller;
+import org.matac.support.security.Roles;
+import org.matac.support.web.Problem;
+import org.matac.support.web.ProblemException;
+import org.matac.tracking.application.intake.EnvelopeParser;
+import org.matac.tracking.application.intake.PartnerEvent;
+import org.matac.tracking.application.intake.RecordingPartnerEvents;
+import org.matac.tracking.domain.FieldError;
+
+/** The HTTP side of the partner contract: one envelope, or a batch of up to 1,000. */
+@Controller("/api/v1/events")
+@Secured(Roles.PARTNER_SYSTEM)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class EventIntakeController {
+
+  static final int MAX_BATCH = 1_000;
+
+  private final EnvelopeParser parser;
+  private final RecordingPartnerEvents recording;
+  private final ObjectMapper json;
+
+  public EventIntakeController(
+      EnvelopeParser parser, RecordingPartnerEvents recording, ObjectMapper json) {
+    this.parser = parser;
+    this.recording = recording;
+    this.json = json;
+  }
+
+  /** One batch answer: a result per item, in the order sent. */
+  public record BatchResults(List<IntakeResult> results) {}
+
+  @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<IntakeResult> receive(@Body byte[] body, Authentication authentication) {
+    EnvelopeParser.Parsed parsed = parser.parse(body);
+    PartnerEvent event =
+        parsed
+            .event()
+            .orElseThrow(
+                () ->
+                    ProblemException.badRequest(
+                        "The envelope breaks the partner contract.", problemErrors(parsed)));
+    if (!event.source().equals(Caller.of(authentication).agency())) {
+      throw ProblemException.forbidden(
+          "A partner system may only send as its own agency: the token's agency does not match"
+              + " source.");
+    }
+    return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP)) {
+      case ACCEPTED ->
+          HttpResponse.accepted()
+              .body(new IntakeResult(event.eventId(), IntakeResult.Status.ACCEPTED, List.of()));
+      case DUPLICATE ->
+          HttpResponse.ok(
+              new IntakeResult(event.eventId(), IntakeResult.Status.DUPLICATE, List.of()));
+      case CONFLICT ->
+          throw ProblemException.conflict(
+              "eventId "
+                  + event.eventId()
+                  + " was already used for a different body; the first one stands.");
+    };
+  }
+
+  @Post(
+      uri = "/batch",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<BatchResults> receiveBatch(@Body byte[] body, Authentication authentication) {
+    JsonNode items = readBatch(body);
+    String agency = Caller.of(authentication).agency();
+    List<IntakeResult> results = new ArrayList<>(items.size());
+    for (int index = 0; index < items.size(); index++) {
+      results.add(receiveItem(items.get(index), agency));
+    }
+    return HttpResponse.<BatchResults>status(HttpStatus.MULTI_STATUS)
+        .body(new BatchResults(results));
+  }
+
+  private IntakeResult receiveItem(JsonNode item, String agency) {
+    EnvelopeParser.Parsed parsed = parser.parse(item);
+    if (parsed.event().isEmpty()) {
+      return rejected(parsed.eventId(), resultErrors(parsed.errors()));
+    }
+    PartnerEvent event = parsed.event().get();
+    if (!event.source().equals(agency)) {
+      return rejected(
+          Optional.of(event.eventId()),
+          List.of(
+              new IntakeResult.FieldError(
+                  "source", "a partner system may only send as its own agency")));
+    }
+    return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP)) {
+      case ACCEPTED -> new IntakeResult(event.eventId(), IntakeResult.Status.ACCEPTED, List.of());
+      case DUPLICATE -> new IntakeResult(event.eventId(), IntakeResult.Status.DUPLICATE, List.of());
+      case CONFLICT ->
+          rejected(
+              Optional.of(event.eventId()),
+              List.of(
+                  new IntakeResult.FieldError(
+                      "eventId", "was already used for a different body; the first one stands")));
+    };
+  }
+
+  private JsonNode readBatch(byte[] body) {
+    JsonNode items;
+    try {
+      items = json.readTree(body);
+    } catch (IOException e) {
+      throw ProblemException.badRequest(
+          "The batch is not valid JSON.",
+          List.of(new Problem.FieldError("$", "must be a JSON array of envelopes")));
+    }
+    if (items == null || !items.isArray()) {
+      throw ProblemException.badRequest(
+          "A batch is a JSON array of envelopes.",
+          List.of(new Problem.FieldError("$", "must be a JSON array of envelopes")));
+    }
+    if (items.isEmpty() || items.size() > MAX_BATCH) {
+      throw ProblemException.badRequest(
+          "A batch holds 1 to " + MAX_BATCH + " envelopes.",
+          List.of(
+              new Problem.FieldError(
+                  "$", "holds " + items.size() + " envelopes; send 1 to " + MAX_BATCH)));
+    }
+    return items;
+  }
+
+  private static IntakeResult rejected(
+      Optional<UUID> eventId, List<IntakeResult.FieldError> errors) {
+    return new IntakeResult(eventId.orElse(null), IntakeResult.Status.REJECTED, errors);
+  }
+
+  private static List<IntakeResult.FieldError> resultErrors(List<FieldError> errors) {
+    return errors.stream()
+        .map(error -> new IntakeResult.FieldError(error.field(), error.message()))
+        .toList();
+  }
+
+  private static List<Problem.FieldError> problemErrors(EnvelopeParser.Parsed parsed) {
+    return parsed.errors().stream()
+        .map(error -> new Problem.FieldError(error.field(), error.message()))
+        .toList();
+  }
+}
