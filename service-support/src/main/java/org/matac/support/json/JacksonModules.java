@@ -1,6 +1,7 @@
 package org.matac.support.json;
 
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -16,5 +17,10 @@ public class JacksonModules {
   @Singleton
   Module javaTime() {
     return new JavaTimeModule();
+  }
+
+  @Singleton
+  Module optionals() {
+    return new Jdk8Module();
   }
 }

@@ -1,0 +1,37 @@
+package org.matac.scoring.application;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.scoring.domain.IncidentFacts;
+import org.matac.scoring.domain.PersonFacts;
+
+/** Maps tracking's published profile onto the facts the scoring rules read. */
+final class ProfileFacts {
+
+  private ProfileFacts() {}
+
+  static PersonFacts of(ProfileChanged.Profile profile) {
+    List<IncidentFacts> incidents =
+        profile.incidents().stream().map(ProfileFacts::incident).toList();
+    return new PersonFacts(Optional.ofNullable(profile.dateOfBirth()), incidents);
+  }
+
+  private static IncidentFacts incident(ProfileChanged.Incident incident) {
+    Set<IncidentFacts.VictimKey> victims = new HashSet<>();
+    for (ProfileChanged.VictimLink victim : incident.victims()) {
+      victims.add(new IncidentFacts.VictimKey(victim.victimSource(), victim.victimRef()));
+    }
+    return new IncidentFacts(
+        incident.source(),
+        incident.incidentRef(),
+        incident.occurredAt(),
+        incident.recordedAt(),
+        incident.area(),
+        List.copyOf(incident.offenceCategories()),
+        Set.copyOf(victims),
+        incident.childrenPresent());
+  }
+}

@@ -1,0 +1,133 @@
+package org.matac.scoring.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.events.Topics;
+import org.matac.events.scoring.ScoreChanged;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.scoring.domain.RfgvScorer;
+import org.matac.scoring.domain.Score;
+import org.matac.scoring.domain.ScoringPolicy;
+import org.matac.scoring.persistence.FactsStore;
+import org.matac.scoring.persistence.ScoreStore;
+import org.matac.support.inbox.ProcessedMessages;
+import org.matac.support.outbox.OutboxWriter;
+
+/**
+ * Keeps every person's score current as tracking publishes profile changes, and answers scores for
+ * any instant by computing them from the stored facts, so a score "as of" a date is exact whether
+ * asked live or later.
+ */
+@Singleton
+public class ScoringProfiles {
+
+  static final String CONSUMER = "scoring.profile-changed";
+
+  private final ProcessedMessages processed;
+  private final FactsStore facts;
+  private final ScoreStore scores;
+  private final PolicyCatalogue policies;
+  private final OutboxWriter outbox;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public ScoringProfiles(
+      ProcessedMessages processed,
+      FactsStore facts,
+      ScoreStore scores,
+      PolicyCatalogue policies,
+      OutboxWriter outbox,
+      ObjectMapper json,
+      Clock clock) {
+    this.processed = processed;
+    this.facts = facts;
+    this.scores = scores;
+    this.policies = policies;
+    this.outbox = outbox;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void onProfileChanged(ProfileChanged message) {
+    if (!processed.recordFirstDelivery(CONSUMER, message.messageId().toString())) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (ProfileChanged.Change change : message.changes()) {
+      if (change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED) {
+        UUID absorbed = UUID.fromString(change.reference());
+        facts.delete(absorbed);
+        scores.delete(absorbed);
+      }
+    }
+    UUID perpetratorId = UUID.fromString(message.perpetratorId());
+    if (!facts.storeIfNewer(
+        perpetratorId, message.profileVersion(), write(message.profile()), now)) {
+      return;
+    }
+    ScoringPolicy policy = policies.active();
+    Score score = RfgvScorer.score(ProfileFacts.of(message.profile()), policy, now);
+    Optional<Score> previous = scores.current(perpetratorId, policy.id());
+    if (previous.isPresent() && previous.get().sameAssessmentAs(score)) {
+      return;
+    }
+    scores.save(perpetratorId, score, message.messageId());
+    outbox.append(
+        Topics.SCORE_CHANGED,
+        perpetratorId.toString(),
+        new ScoreChanged(
+            UUID.randomUUID(),
+            perpetratorId.toString(),
+            score.policyId(),
+            score.asOf(),
+            score.recency(),
+            score.frequency(),
+            score.harm(),
+            score.gravity(),
+            score.victims(),
+            score.total(),
+            previous.map(Score::total).orElse(null),
+            new ScoreChanged.Flags(
+                score.flags().serial(), score.flags().repeat(), score.flags().escalating()),
+            message.messageId()));
+  }
+
+  /** The score of a person at {@code asOf} under the active policy, from the stored facts. */
+  @Transactional
+  public Optional<Score> scoreOf(UUID perpetratorId, Instant asOf) {
+    ScoringPolicy policy = policies.active();
+    return facts
+        .profile(perpetratorId)
+        .map(profile -> RfgvScorer.score(ProfileFacts.of(read(profile)), policy, asOf));
+  }
+
+  @Transactional
+  public java.util.List<ScoreStore.HistoryEntry> historyOf(UUID perpetratorId) {
+    return scores.history(perpetratorId);
+  }
+
+  private String write(ProfileChanged.Profile profile) {
+    try {
+      return json.writeValueAsString(profile);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A profile could not be written", e);
+    }
+  }
+
+  private ProfileChanged.Profile read(String profile) {
+    try {
+      return json.readValue(profile, ProfileChanged.Profile.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.matac.scoring.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.scoring.domain.Score;
+import org.matac.support.sql.Sql;
+
+/** The current score of each person under each policy, and every change of it. */
+@Singleton
+public class ScoreStore {
+
+  private final Sql sql;
+  private final ObjectMapper json;
+
+  public ScoreStore(Sql sql, ObjectMapper json) {
+    this.sql = sql;
+    this.json = json;
+  }
+
+  /** The stored assessment, without its evidence: enough to tell whether a new one differs. */
+  public Optional<Score> current(UUID perpetratorId, String policyId) {
+    return sql.queryOne(
+        "SELECT as_of, recency, frequency, harm, gravity, victims, total, serial, repeat,"
+            + " escalating FROM score WHERE perpetrator_id = ? AND policy_id = ?",
+        row ->
+            new Score(
+                policyId,
+                Sql.instant(row, "as_of"),
+                row.getInt("recency"),
+                row.getInt("frequency"),
+                row.getBigDecimal("harm"),
+                row.getInt("gravity"),
+                row.getInt("victims"),
+                row.getInt("total"),
+                new Score.Flags(
+                    row.getBoolean("serial"),
+                    row.getBoolean("repeat"),
+                    row.getBoolean("escalating")),
+                Optional.empty(),
+                List.of()),
+        perpetratorId,
+        policyId);
+  }
+
+  public void save(UUID perpetratorId, Score score, UUID causedBy) {
+    String evidence;
+    try {
+      evidence = json.writeValueAsString(score.evidence());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Evidence could not be written", e);
+    }
+    sql.update(
+        "INSERT INTO score (perpetrator_id, policy_id, as_of, recency, frequency, harm, gravity,"
+            + " victims, total, serial, repeat, escalating, area, latest_occurred_at, evidence)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (perpetrator_id, policy_id) DO UPDATE SET as_of = excluded.as_of,"
+            + " recency = excluded.recency, frequency = excluded.frequency,"
+            + " harm = excluded.harm, gravity = excluded.gravity, victims = excluded.victims,"
+            + " total = excluded.total, serial = excluded.serial, repeat = excluded.repeat,"
+            + " escalating = excluded.escalating, area = excluded.area,"
+            + " latest_occurred_at = excluded.latest_occurred_at, evidence = excluded.evidence",
+        perpetratorId,
+        score.policyId(),
+        score.asOf(),
+        score.recency(),
+        score.frequency(),
+        score.harm(),
+        score.gravity(),
+        score.victims(),
+        score.total(),
+        score.flags().serial(),
+        score.flags().repeat(),
+        score.flags().escalating(),
+        score.latestIncident().map(Score.LatestIncident::area).orElse(null),
+        score.latestIncident().map(Score.LatestIncident::occurredAt).orElse(null),
+        new Sql.Json(evidence));
+    sql.update(
+        "INSERT INTO score_history (perpetrator_id, policy_id, as_of, recency, frequency, harm,"
+            + " gravity, victims, total, serial, repeat, escalating, caused_by)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        perpetratorId,
+        score.policyId(),
+        score.asOf(),
+        score.recency(),
+        score.frequency(),
+        score.harm(),
+        score.gravity(),
+        score.victims(),
+        score.total(),
+        score.flags().serial(),
+        score.flags().repeat(),
+        score.flags().escalating(),
+        causedBy);
+  }
+
+  public void delete(UUID perpetratorId) {
+    sql.update("DELETE FROM score WHERE perpetrator_id = ?", perpetratorId);
+  }
+
+  /** Every recorded change of a person's score, oldest first: the trajectory. */
+  public List<HistoryEntry> history(UUID perpetratorId) {
+    return sql.query(
+        "SELECT policy_id, as_of, total, serial, repeat, escalating FROM score_history"
+            + " WHERE perpetrator_id = ? ORDER BY as_of, id",
+        row ->
+            new HistoryEntry(
+                row.getString("policy_id"),
+                Sql.instant(row, "as_of"),
+                row.getInt("total"),
+                new Score.Flags(
+                    row.getBoolean("serial"),
+                    row.getBoolean("repeat"),
+                    row.getBoolean("escalating"))),
+        perpetratorId);
+  }
+
+  /** One point of a person's score trajectory. */
+  public record HistoryEntry(
+      String policyId, java.time.Instant asOf, int total, Score.Flags flags) {}
+}

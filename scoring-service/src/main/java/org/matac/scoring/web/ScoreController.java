@@ -1,0 +1,69 @@
+package org.matac.scoring.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.matac.scoring.application.ScoringProfiles;
+import org.matac.scoring.domain.Score;
+import org.matac.scoring.persistence.ScoreStore;
+import org.matac.support.security.Roles;
+import org.matac.support.web.Problem;
+import org.matac.support.web.ProblemException;
+
+/** Explainable scores: the components, the flags, the policy and the evidence behind them. */
+@Controller("/api/v1/scores")
+@Secured({Roles.MATAC_COORDINATOR, Roles.ANALYST, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ScoreController {
+
+  private final ScoringProfiles scoring;
+  private final Clock clock;
+
+  public ScoreController(ScoringProfiles scoring, Clock clock) {
+    this.scoring = scoring;
+    this.clock = clock;
+  }
+
+  /** A score with the perpetrator it belongs to. */
+  public record ScoreView(UUID perpetratorId, Score score) {}
+
+  public record History(UUID perpetratorId, List<ScoreStore.HistoryEntry> entries) {}
+
+  @Get("/{perpetratorId}")
+  public ScoreView score(@PathVariable UUID perpetratorId, @Nullable @QueryValue String asOf) {
+    Instant at = asOf == null ? clock.instant() : parseInstant(asOf);
+    return scoring
+        .scoreOf(perpetratorId, at)
+        .map(score -> new ScoreView(perpetratorId, score))
+        .orElseThrow(
+            () -> ProblemException.notFound("Scoring holds no facts for " + perpetratorId + "."));
+  }
+
+  @Get("/{perpetratorId}/history")
+  public History history(@PathVariable UUID perpetratorId) {
+    return new History(perpetratorId, scoring.historyOf(perpetratorId));
+  }
+
+  private static Instant parseInstant(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(
+          "asOf is not an instant.",
+          List.of(
+              new Problem.FieldError(
+                  "asOf",
+                  "must be an RFC 3339 instant with Z or an offset, like 2026-10-01T00:00:00Z")));
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package org.matac.scoring.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.matac.events.DeadLetterHeaders;
+import org.matac.events.Topics;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.testing.TestInfrastructure;
+import org.matac.testing.TopicProbe;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProfileChangedListenerTest implements TestPropertyProvider {
+
+  private final TestInfrastructure infrastructure = TestInfrastructure.get();
+  private final TopicProbe topics = new TopicProbe(infrastructure.kafkaBootstrapServers());
+
+  @Inject ObjectMapper json;
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(infrastructure.serviceProperties("scoring"));
+    properties.put("matac.outbox.poll-interval", "20ms");
+    return properties;
+  }
+
+  private String analyst() {
+    return infrastructure.token("analyst-1", List.of("ANALYST"), "HAMPSHIRE_POLICE", List.of());
+  }
+
+  private HttpResponse<String> get(String path) {
+    try {
+      return http.toBlocking()
+          .exchange(HttpRequest.GET(path).bearerAuth(analyst()), Argument.STRING, Argument.STRING);
+    } catch (HttpClientResponseException e) {
+      @SuppressWarnings("unchecked")
+      HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+      return response;
+    }
+  }
+
+  private JsonNode read(HttpResponse<String> response) throws Exception {
+    return json.readTree(response.getBody(String.class).orElseThrow());
+  }
+
+  private ProfileChanged profileChange(String perpetratorId, long version, Instant occurredAt) {
+    return new ProfileChanged(
+        UUID.randomUUID(),
+        perpetratorId,
+        version,
+        occurredAt,
+        UUID.randomUUID(),
+        List.of(
+            new ProfileChanged.Change(
+                ProfileChanged.ChangeKind.INCIDENT_RECORDED, "HAMPSHIRE_POLICE", "44/9/26")),
+        new ProfileChanged.Profile(
+            List.of(new ProfileChanged.SourceIdentity("HAMPSHIRE_POLICE", "NICHE-SC-1")),
+            List.of(),
+            "Testy",
+            "Fakeperson",
+            null,
+            List.of(
+                new ProfileChanged.Incident(
+                    "HAMPSHIRE_POLICE",
+                    "44/9/26",
+                    "44/9/26",
+                    occurredAt,
+                    occurredAt,
+                    "SOUTHAMPTON",
+                    true,
+                    List.of("ABH"),
+                    List.of(
+                        new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", "V-SC-1", "EX_PARTNER")),
+                    false,
+                    null))));
+  }
+
+  @Nested
+  class AProfileChange {
+
+    @Test
+    void is_scored_and_the_change_published_once_however_often_it_is_delivered() throws Exception {
+      String perpetratorId = UUID.randomUUID().toString();
+      ProfileChanged first = profileChange(perpetratorId, 1, Instant.now().minusSeconds(3600));
+      ProfileChanged second =
+          profileChange(perpetratorId, 2, Instant.now().minusSeconds(60 * 86_400));
+      String redelivered = json.writeValueAsString(first);
+
+      topics.send(Topics.PROFILE_CHANGED, perpetratorId, redelivered);
+      topics.send(Topics.PROFILE_CHANGED, perpetratorId, redelivered);
+      // Same key, same partition: once the second change shows, the redelivery was processed.
+      topics.send(Topics.PROFILE_CHANGED, perpetratorId, json.writeValueAsString(second));
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  read(get("/api/v1/scores/" + perpetratorId + "/history")).path("entries").size()
+                      == 2);
+      var changes =
+          topics.readAll(Topics.SCORE_CHANGED, Duration.ofSeconds(2)).stream()
+              .filter(record -> perpetratorId.equals(record.key()))
+              .toList();
+      assertThat(changes).hasSize(2);
+      JsonNode score = read(get("/api/v1/scores/" + perpetratorId)).path("score");
+      assertThat(score.path("policyId").asText()).isEqualTo("rfgv-1");
+      assertThat(score.path("recency").asInt()).isEqualTo(4);
+      assertThat(score.path("gravity").asInt()).isEqualTo(4);
+      assertThat(score.path("total").asInt()).isEqualTo(4 + 1 + 2 * 4 + 2 * 1);
+      assertThat(score.path("evidence").findValuesAsText("incidentRef")).containsExactly("44/9/26");
+    }
+
+    @Test
+    void scores_for_a_past_instant_from_what_was_known_then() throws Exception {
+      String perpetratorId = UUID.randomUUID().toString();
+      Instant occurred = Instant.parse("2026-06-01T12:00:00Z");
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          perpetratorId,
+          json.writeValueAsString(profileChange(perpetratorId, 1, occurred)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get("/api/v1/scores/" + perpetratorId).code() == 200);
+
+      JsonNode before = read(get("/api/v1/scores/" + perpetratorId + "?asOf=2026-06-01T11:00:00Z"));
+      JsonNode after = read(get("/api/v1/scores/" + perpetratorId + "?asOf=2026-06-20T00:00:00Z"));
+
+      assertThat(before.path("score").path("total").asInt()).isZero();
+      assertThat(after.path("score").path("recency").asInt()).isEqualTo(5);
+    }
+  }
+
+  @Nested
+  class AnUnreadableMessage {
+
+    @Test
+    void is_dead_lettered_on_the_scoring_dead_letter_topic() {
+      String garbage = "not a profile " + UUID.randomUUID();
+
+      topics.send(Topics.PROFILE_CHANGED, "x", garbage);
+
+      var dead =
+          topics.readUntil(
+              Topics.SCORING_DEAD_LETTER,
+              record -> garbage.equals(record.value()),
+              Duration.ofSeconds(30));
+      assertThat(dead.get(dead.size() - 1).headers().get(DeadLetterHeaders.REASON))
+          .isEqualTo("UNREADABLE_MESSAGE");
+    }
+  }
+
+  @Nested
+  class TheScoreEndpoint {
+
+    @Test
+    void answers_404_problem_for_someone_scoring_has_no_facts_about() {
+      var response = get("/api/v1/scores/" + UUID.randomUUID());
+
+      assertThat(response.code()).isEqualTo(404);
+      assertThat(response.getContentType().orElseThrow().toString())
+          .isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void refuses_a_caseworker_because_scores_are_assessments_for_coordinators_and_analysts() {
+      String caseworker =
+          infrastructure.token(
+              "cw-1", List.of("CASEWORKER"), "HAMPTON_TRUST", List.of("SOUTHAMPTON"));
+      try {
+        http.toBlocking()
+            .exchange(
+                HttpRequest.GET("/api/v1/scores/" + UUID.randomUUID()).bearerAuth(caseworker));
+      } catch (HttpClientResponseException e) {
+        assertThat(e.getStatus().getCode()).isEqualTo(403);
+        return;
+      }
+      throw new AssertionError("a caseworker was allowed to read a score");
+    }
+  }
+}
