@@ -1,0 +1,168 @@
+package org.matac.notification.application;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.matac.events.scoring.ScoreChanged;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.notification.domain.Notice;
+import org.matac.notification.domain.NotificationRules;
+import org.matac.notification.domain.VictimKey;
+import org.matac.notification.persistence.LinkStore;
+import org.matac.notification.persistence.NotificationStore;
+import org.matac.support.inbox.ProcessedMessages;
+
+/**
+ * Keeps the links between workers, victims and perpetrators, and turns what tracking and scoring
+ * publish into notices for the linked workers. Each message is handled in one transaction with its
+ * processed id, and each notice is unique per worker and fact: a redelivery, a restart or a
+ * rebalance never tells a worker the same thing twice, and a crash never loses a notice.
+ */
+@Singleton
+public class Notifying {
+
+  private final ProcessedMessages processed;
+  private final LinkStore links;
+  private final NotificationStore notifications;
+  private final Clock clock;
+  private final String trackingBaseUrl;
+
+  public Notifying(
+      ProcessedMessages processed,
+      LinkStore links,
+      NotificationStore notifications,
+      Clock clock,
+      @Value("${matac.links.tracking-base-url}") String trackingBaseUrl) {
+    this.processed = processed;
+    this.links = links;
+    this.notifications = notifications;
+    this.clock = clock;
+    this.trackingBaseUrl = trackingBaseUrl;
+  }
+
+  @Transactional
+  public void onSafetyWorkerAssigned(SafetyWorkerAssigned message) {
+    if (!processed.recordFirstDelivery(
+        "notification.worker-assigned", message.messageId().toString())) {
+      return;
+    }
+    links.linkWorker(
+        message.workerId(),
+        new VictimKey(message.victimSource(), message.victimRef()),
+        message.workerAgency(),
+        message.workerEmail(),
+        message.assignedAt());
+  }
+
+  @Transactional
+  public void onProfileChanged(ProfileChanged message) {
+    if (!processed.recordFirstDelivery(
+        "notification.profile-changed", message.messageId().toString())) {
+      return;
+    }
+    UUID perpetratorId = UUID.fromString(message.perpetratorId());
+    for (ProfileChanged.Change change : message.changes()) {
+      if (change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED) {
+        links.forgetPerpetrator(UUID.fromString(change.reference()));
+      }
+    }
+    ProfileChanged.Profile profile = message.profile();
+    links.storeSummaryIfNewer(
+        perpetratorId, profile.givenName(), profile.familyName(), message.profileVersion());
+    Set<VictimKey> seenBefore = links.victimsOf(perpetratorId);
+    links.linkVictims(perpetratorId, victimsOf(profile.incidents()));
+    List<String> workers = links.workersLinkedTo(perpetratorId);
+    if (workers.isEmpty()) {
+      return;
+    }
+    NotificationRules.Perpetrator perpetrator =
+        new NotificationRules.Perpetrator(
+            message.perpetratorId(), profile.givenName(), profile.familyName());
+    for (ProfileChanged.Change change : message.changes()) {
+      if (change.kind() != ProfileChanged.ChangeKind.INCIDENT_RECORDED) {
+        continue;
+      }
+      profile.incidents().stream()
+          .filter(
+              incident ->
+                  incident.source().equals(change.source())
+                      && incident.sourceReference().equals(change.reference()))
+          .findFirst()
+          .ifPresent(
+              incident ->
+                  store(
+                      NotificationRules.newIncident(
+                          perpetrator,
+                          new NotificationRules.NewIncident(
+                              incident.source(),
+                              incident.sourceReference(),
+                              incident.occurredAt(),
+                              incident.area(),
+                              victimsOf(List.of(incident))),
+                          seenBefore,
+                          workers)));
+    }
+  }
+
+  @Transactional
+  public void onScoreChanged(ScoreChanged message) {
+    if (!processed.recordFirstDelivery(
+        "notification.score-changed", message.messageId().toString())) {
+      return;
+    }
+    UUID perpetratorId = UUID.fromString(message.perpetratorId());
+    LinkStore.Flags before =
+        links.swapFlags(perpetratorId, message.flags().serial(), message.flags().escalating());
+    List<String> workers = links.workersLinkedTo(perpetratorId);
+    if (workers.isEmpty()) {
+      return;
+    }
+    NotificationRules.Perpetrator perpetrator =
+        links
+            .perpetrator(perpetratorId)
+            .orElse(new NotificationRules.Perpetrator(message.perpetratorId(), null, null));
+    if (message.flags().serial() && !before.serial()) {
+      store(
+          NotificationRules.flagSet(
+              perpetrator,
+              Notice.Kind.SERIAL_FLAG_SET,
+              message.policyId(),
+              message.asOf(),
+              workers));
+    }
+    if (message.flags().escalating() && !before.escalating()) {
+      store(
+          NotificationRules.flagSet(
+              perpetrator,
+              Notice.Kind.ESCALATING_FLAG_SET,
+              message.policyId(),
+              message.asOf(),
+              workers));
+    }
+  }
+
+  private void store(List<Notice> notices) {
+    Instant now = clock.instant();
+    for (Notice notice : notices) {
+      notifications.storeOnce(
+          notice, trackingBaseUrl + "/api/v1/perpetrators/" + notice.perpetratorId(), now);
+    }
+  }
+
+  private static Set<VictimKey> victimsOf(List<ProfileChanged.Incident> incidents) {
+    Set<VictimKey> victims = new HashSet<>();
+    for (ProfileChanged.Incident incident : incidents) {
+      for (ProfileChanged.VictimLink victim : incident.victims()) {
+        victims.add(new VictimKey(victim.victimSource(), victim.victimRef()));
+      }
+    }
+    return victims;
+  }
+}

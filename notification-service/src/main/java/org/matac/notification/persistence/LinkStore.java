@@ -1,0 +1,146 @@
+package org.matac.notification.persistence;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.matac.notification.domain.NotificationRules;
+import org.matac.notification.domain.VictimKey;
+import org.matac.support.sql.Sql;
+
+/** Worker-to-victim links, victim-to-perpetrator links, and what a notice needs of a person. */
+@Singleton
+public class LinkStore {
+
+  private final Sql sql;
+
+  public LinkStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  public void linkWorker(
+      String workerId,
+      VictimKey victim,
+      String workerAgency,
+      String workerEmail,
+      Instant assignedAt) {
+    sql.update(
+        "INSERT INTO worker_victim_link (worker_id, victim_source, victim_ref, worker_agency,"
+            + " worker_email, assigned_at) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (worker_id, victim_source, victim_ref) DO UPDATE SET"
+            + " worker_agency = excluded.worker_agency, worker_email = excluded.worker_email",
+        workerId,
+        victim.source(),
+        victim.victimRef(),
+        workerAgency,
+        workerEmail,
+        assignedAt);
+  }
+
+  public Set<VictimKey> victimsOf(UUID perpetratorId) {
+    return new HashSet<>(
+        sql.query(
+            "SELECT victim_source, victim_ref FROM perpetrator_victim WHERE perpetrator_id = ?",
+            row -> new VictimKey(row.getString(1), row.getString(2)),
+            perpetratorId));
+  }
+
+  public void linkVictims(UUID perpetratorId, Set<VictimKey> victims) {
+    for (VictimKey victim : victims) {
+      sql.update(
+          "INSERT INTO perpetrator_victim (perpetrator_id, victim_source, victim_ref)"
+              + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          perpetratorId,
+          victim.source(),
+          victim.victimRef());
+    }
+  }
+
+  public void forgetPerpetrator(UUID perpetratorId) {
+    sql.update("DELETE FROM perpetrator_victim WHERE perpetrator_id = ?", perpetratorId);
+    sql.update("DELETE FROM perpetrator_summary WHERE perpetrator_id = ?", perpetratorId);
+  }
+
+  /** The workers linked to any victim of the perpetrator: they are linked to the perpetrator. */
+  public List<String> workersLinkedTo(UUID perpetratorId) {
+    return sql.query(
+        "SELECT DISTINCT link.worker_id FROM worker_victim_link link"
+            + " JOIN perpetrator_victim pv ON pv.victim_source = link.victim_source"
+            + " AND pv.victim_ref = link.victim_ref WHERE pv.perpetrator_id = ?",
+        row -> row.getString(1),
+        perpetratorId);
+  }
+
+  /** Keeps the name from the newest profile version; answers false for an older one. */
+  public boolean storeSummaryIfNewer(
+      UUID perpetratorId, String givenName, String familyName, long profileVersion) {
+    return sql.update(
+            "INSERT INTO perpetrator_summary (perpetrator_id, given_name, family_name,"
+                + " profile_version) VALUES (?, ?, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE"
+                + " SET given_name = excluded.given_name, family_name = excluded.family_name,"
+                + " profile_version = excluded.profile_version"
+                + " WHERE perpetrator_summary.profile_version < excluded.profile_version",
+            perpetratorId,
+            givenName,
+            familyName,
+            profileVersion)
+        == 1;
+  }
+
+  public Optional<NotificationRules.Perpetrator> perpetrator(UUID perpetratorId) {
+    return sql.queryOne(
+        "SELECT given_name, family_name FROM perpetrator_summary WHERE perpetrator_id = ?",
+        row ->
+            new NotificationRules.Perpetrator(
+                perpetratorId.toString(), row.getString(1), row.getString(2)),
+        perpetratorId);
+  }
+
+  /** Records the flags scoring last published; answers the previous ones. */
+  public Flags swapFlags(UUID perpetratorId, boolean serial, boolean escalating) {
+    Flags previous =
+        sql.queryOne(
+                "SELECT serial, escalating FROM perpetrator_summary WHERE perpetrator_id = ?"
+                    + " FOR UPDATE",
+                row -> new Flags(row.getBoolean(1), row.getBoolean(2)),
+                perpetratorId)
+            .orElse(new Flags(false, false));
+    sql.update(
+        "INSERT INTO perpetrator_summary (perpetrator_id, profile_version, serial, escalating)"
+            + " VALUES (?, 0, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE SET"
+            + " serial = excluded.serial, escalating = excluded.escalating",
+        perpetratorId,
+        serial,
+        escalating);
+    return previous;
+  }
+
+  public record Flags(boolean serial, boolean escalating) {}
+
+  /** One victim a worker is assigned to, with the perpetrators that links them to. */
+  public record CaseloadEntry(
+      String victimSource, String victimRef, Instant assignedAt, List<UUID> perpetratorIds) {}
+
+  /** The worker's own victims: the only victim references a worker is ever shown. */
+  public List<CaseloadEntry> caseloadOf(String workerId) {
+    return sql.query(
+        "SELECT link.victim_source, link.victim_ref, link.assigned_at,"
+            + " COALESCE(array_agg(pv.perpetrator_id ORDER BY pv.perpetrator_id)"
+            + " FILTER (WHERE pv.perpetrator_id IS NOT NULL), '{}') AS perpetrators"
+            + " FROM worker_victim_link link LEFT JOIN perpetrator_victim pv"
+            + " ON pv.victim_source = link.victim_source AND pv.victim_ref = link.victim_ref"
+            + " WHERE link.worker_id = ?"
+            + " GROUP BY link.victim_source, link.victim_ref, link.assigned_at"
+            + " ORDER BY link.assigned_at, link.victim_source, link.victim_ref",
+        row ->
+            new CaseloadEntry(
+                row.getString(1),
+                row.getString(2),
+                Sql.instant(row, "assigned_at"),
+                List.of((UUID[]) row.getArray("perpetrators").getArray())),
+        workerId);
+  }
+}

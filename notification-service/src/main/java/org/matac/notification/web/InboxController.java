@@ -1,0 +1,63 @@
+package org.matac.notification.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.util.List;
+import java.util.UUID;
+import org.matac.notification.application.ReadingInbox;
+import org.matac.notification.persistence.LinkStore;
+import org.matac.notification.persistence.NotificationStore;
+import org.matac.support.security.Roles;
+import org.matac.support.web.ProblemException;
+
+/**
+ * The caller's own inbox. A worker is identified by the token's subject, which is the workerId
+ * partners send in SAFETY_WORKER_ASSIGNED.
+ */
+@Controller("/api/v1")
+@Secured(Roles.VICTIM_SAFETY_WORKER)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class InboxController {
+
+  private static final int MAX_PAGE = 200;
+
+  private final ReadingInbox inbox;
+
+  public InboxController(ReadingInbox inbox) {
+    this.inbox = inbox;
+  }
+
+  public record Inbox(List<NotificationStore.InboxEntry> items) {}
+
+  public record Caseload(List<LinkStore.CaseloadEntry> items) {}
+
+  /** The victims the caller is assigned to, and the perpetrators that links them to. */
+  @Get("/caseload")
+  public Caseload caseload(Authentication caller) {
+    return new Caseload(inbox.caseloadOf(caller.getName()));
+  }
+
+  @Get("/inbox")
+  public Inbox inbox(Authentication caller, @Nullable @QueryValue Integer limit) {
+    int size = limit == null ? 50 : Math.max(1, Math.min(limit, MAX_PAGE));
+    return new Inbox(inbox.inboxOf(caller.getName(), size));
+  }
+
+  @Post("/notifications/{id}/acknowledge")
+  public HttpResponse<Void> acknowledge(@PathVariable UUID id, Authentication caller) {
+    if (!inbox.acknowledge(id, caller.getName())) {
+      // The same answer whether it does not exist or belongs to someone else: no probing.
+      throw ProblemException.notFound("You have no notification " + id + ".");
+    }
+    return HttpResponse.noContent();
+  }
+}

@@ -1,0 +1,199 @@
+package org.matac.notification.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.matac.events.Topics;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.testing.TestInfrastructure;
+import org.matac.testing.TopicProbe;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationListenerTest implements TestPropertyProvider {
+
+  private final TestInfrastructure infrastructure = TestInfrastructure.get();
+  private final TopicProbe topics = new TopicProbe(infrastructure.kafkaBootstrapServers());
+
+  @Inject ObjectMapper json;
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return new HashMap<>(infrastructure.serviceProperties("notification"));
+  }
+
+  private String workerToken(String workerId) {
+    return infrastructure.token(
+        workerId, List.of("VICTIM_SAFETY_WORKER"), "SOUTHAMPTON_IDVA", List.of("SOUTHAMPTON"));
+  }
+
+  private HttpResponse<String> exchange(HttpRequest<?> request) {
+    try {
+      return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
+    } catch (HttpClientResponseException e) {
+      @SuppressWarnings("unchecked")
+      HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+      return response;
+    }
+  }
+
+  private JsonNode inboxOf(String workerId) throws Exception {
+    var response = exchange(HttpRequest.GET("/api/v1/inbox").bearerAuth(workerToken(workerId)));
+    assertThat(response.code()).isEqualTo(200);
+    return json.readTree(response.getBody(String.class).orElseThrow()).path("items");
+  }
+
+  private JsonNode caseloadOf(String workerId) throws Exception {
+    var response = exchange(HttpRequest.GET("/api/v1/caseload").bearerAuth(workerToken(workerId)));
+    assertThat(response.code()).isEqualTo(200);
+    return json.readTree(response.getBody(String.class).orElseThrow()).path("items");
+  }
+
+  /** A linked worker, a perpetrator and a victim, each fresh so tests never see each other. */
+  private final class Scenario {
+    final String perpetratorId = UUID.randomUUID().toString();
+    final String workerId = "idva-" + UUID.randomUUID();
+    final String victimRef = "VICTIM-MARKER-" + UUID.randomUUID();
+    long version;
+
+    void assignWorker() throws Exception {
+      topics.send(
+          Topics.SAFETY_WORKER_ASSIGNED,
+          perpetratorId,
+          json.writeValueAsString(
+              new SafetyWorkerAssigned(
+                  UUID.randomUUID(),
+                  perpetratorId,
+                  UUID.randomUUID(),
+                  "HAMPSHIRE_POLICE",
+                  victimRef,
+                  workerId,
+                  "SOUTHAMPTON_IDVA",
+                  null,
+                  Instant.parse("2026-10-01T10:00:00Z"))));
+      // The link travels on its own topic: wait until it shows in the worker's caseload.
+      await().atMost(Duration.ofSeconds(30)).until(() -> caseloadOf(workerId).size() == 1);
+    }
+
+    String incident(String reference) throws Exception {
+      ProfileChanged.Incident incident =
+          new ProfileChanged.Incident(
+              "HAMPSHIRE_POLICE",
+              reference,
+              reference,
+              Instant.parse("2026-10-01T21:14:00Z"),
+              Instant.parse("2026-10-02T08:30:00Z"),
+              "SOUTHAMPTON",
+              true,
+              List.of("COMMON_ASSAULT"),
+              List.of(
+                  new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", victimRef, "INTIMATE_PARTNER")),
+              true,
+              "MEDIUM");
+      return json.writeValueAsString(
+          new ProfileChanged(
+              UUID.randomUUID(),
+              perpetratorId,
+              ++version,
+              Instant.now(),
+              UUID.randomUUID(),
+              List.of(
+                  new ProfileChanged.Change(
+                      ProfileChanged.ChangeKind.INCIDENT_RECORDED, "HAMPSHIRE_POLICE", reference)),
+              new ProfileChanged.Profile(
+                  List.of(), List.of(), "Testy", "Fakeperson", null, List.of(incident))));
+    }
+  }
+
+  @Nested
+  class AnIncidentAgainstALinkedWorkersVictim {
+
+    @Test
+    void reaches_that_workers_inbox_once_however_often_it_is_delivered() throws Exception {
+      Scenario scenario = new Scenario();
+      scenario.assignWorker();
+      String incident = scenario.incident("44/51/26");
+
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, incident);
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, incident);
+      // Same key, so once this later fact shows, both deliveries above were processed.
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/52/26"));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 2);
+      JsonNode inbox = inboxOf(scenario.workerId);
+      assertThat(inbox.findValuesAsText("perpetratorId")).containsOnly(scenario.perpetratorId);
+      assertThat(inbox.toString()).contains("Testy Fakeperson").doesNotContain("VICTIM-MARKER");
+      assertThat(caseloadOf(scenario.workerId).get(0).path("perpetratorIds").get(0).asText())
+          .isEqualTo(scenario.perpetratorId);
+    }
+
+    @Test
+    void is_not_shown_to_another_worker() throws Exception {
+      Scenario scenario = new Scenario();
+      scenario.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/53/26"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
+
+      assertThat(inboxOf("idva-someone-else-" + UUID.randomUUID())).isEmpty();
+    }
+  }
+
+  @Nested
+  class Acknowledging {
+
+    @Test
+    void marks_the_workers_own_notification_and_refuses_anyone_elses() throws Exception {
+      Scenario scenario = new Scenario();
+      scenario.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/54/26"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
+      String id = inboxOf(scenario.workerId).get(0).path("id").asText();
+      String path = "/api/v1/notifications/" + id + "/acknowledge";
+
+      var byAnother = exchange(HttpRequest.POST(path, "").bearerAuth(workerToken("idva-other")));
+      var byOwner = exchange(HttpRequest.POST(path, "").bearerAuth(workerToken(scenario.workerId)));
+
+      assertThat(byAnother.code()).isEqualTo(404);
+      assertThat(byOwner.code()).isEqualTo(204);
+      assertThat(inboxOf(scenario.workerId).get(0).path("acknowledgedAt").isNull()).isFalse();
+    }
+  }
+
+  @Nested
+  class TheInbox {
+
+    @Test
+    void is_only_for_victim_safety_workers() {
+      String analyst =
+          infrastructure.token("a-1", List.of("ANALYST"), "HAMPSHIRE_POLICE", List.of());
+
+      assertThat(exchange(HttpRequest.GET("/api/v1/inbox").bearerAuth(analyst)).code())
+          .isEqualTo(403);
+    }
+  }
+}
