@@ -1,0 +1,276 @@
+package org.matac.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.matac.infra.DevelopmentTokenIssuer;
+import org.matac.infra.LocalKafka;
+import org.matac.infra.LocalPostgres;
+
+/**
+ * The whole system on one machine: PostgreSQL and Kafka from local-infrastructure, the development
+ * token issuer, and the three services as separate processes, each with its own database. Data
+ * survives a restart unless {@code --fresh} is given.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** The services and the database each owns. */
+  public enum Service {
+    TRACKING("tracking-service", "tracking"),
+    SCORING("scoring-service", "scoring"),
+    NOTIFICATION("notification-service", "notification");
+
+    final String module;
+    final String database;
+
+    Service(String module, String database) {
+      this.module = module;
+      this.database = database;
+    }
+  }
+
+  private final StackSettings settings;
+  private final LocalPostgres postgres;
+  private final LocalKafka kafka;
+  private final DevelopmentTokenIssuer issuer;
+  private final Map<Service, Process> processes = new LinkedHashMap<>();
+
+  private LocalStack(
+      StackSettings settings,
+      LocalPostgres postgres,
+      LocalKafka kafka,
+      DevelopmentTokenIssuer issuer) {
+    this.settings = settings;
+    this.postgres = postgres;
+    this.kafka = kafka;
+    this.issuer = issuer;
+  }
+
+  public static LocalStack start(StackSettings settings) throws Exception {
+    if (settings.fresh()) {
+      deleteRecursively(settings.dataDirectory());
+    }
+    Files.createDirectories(settings.dataDirectory().resolve("logs"));
+    LocalPostgres postgres =
+        LocalPostgres.start(
+            settings.dataDirectory().resolve("postgres"),
+            settings.postgresPort(),
+            LocalPostgres.Durability.DURABLE);
+    postgres.ensureDatabases(Stream.of(Service.values()).map(s -> s.database).toList());
+    LocalKafka kafka =
+        LocalKafka.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort());
+    DevelopmentTokenIssuer issuer =
+        DevelopmentTokenIssuer.withKeyIn(settings.signingKeyFile()).serveJwks(settings.jwksPort());
+    LocalStack stack = new LocalStack(settings, postgres, kafka, issuer);
+    try {
+      for (Service service : Service.values()) {
+        stack.startService(service);
+      }
+      for (Service service : Service.values()) {
+        stack.awaitHealthy(service);
+      }
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  public void startService(Service service) throws IOException {
+    Path jar = jarOf(service);
+    Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environmentOf(service));
+    processes.put(service, builder.start());
+  }
+
+  /** Stops one service as Ctrl-C would, and waits for it to exit. */
+  public void stopService(Service service) throws InterruptedException {
+    Process process = processes.remove(service);
+    if (process != null) {
+      process.destroy();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  public void restartService(Service service) throws Exception {
+    stopService(service);
+    startService(service);
+    awaitHealthy(service);
+  }
+
+  private Map<String, String> environmentOf(Service service) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("MICRONAUT_ENVIRONMENTS", "local");
+    environment.put("DATABASE_URL", postgres.jdbcUrl(service.database));
+    environment.put("DATABASE_USER", postgres.username());
+    environment.put("DATABASE_PASSWORD", postgres.password());
+    environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    environment.put("JWKS_URL", issuer.jwksUrl());
+    environment.put("TRACKING_PORT", Integer.toString(settings.trackingPort()));
+    environment.put("SCORING_PORT", Integer.toString(settings.scoringPort()));
+    environment.put("NOTIFICATION_PORT", Integer.toString(settings.notificationPort()));
+    environment.put("TRACKING_PUBLIC_URL", url(Service.TRACKING));
+    return environment;
+  }
+
+  private Path jarOf(Service service) throws IOException {
+    Path target = settings.repositoryRoot().resolve(service.module).resolve("target");
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(file -> file.getFileName().toString().startsWith(service.module + "-"))
+          .filter(file -> file.getFileName().toString().endsWith(".jar"))
+          .max(Comparator.comparing(Path::toString))
+          .orElseThrow(() -> new IOException("No packaged jar in " + target + "; build first"));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException(service.module + " is not built: run ./mvnw -DskipTests package", e);
+    }
+  }
+
+  public void awaitHealthy(Service service) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(url(service) + "/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      Process process = processes.get(service);
+      if (process == null || !process.isAlive()) {
+        throw new IllegalStateException(
+            service.module + " exited during start; see " + logOf(service));
+      }
+      try {
+        HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+          return;
+        }
+        last = "HTTP " + response.statusCode();
+      } catch (IOException e) {
+        last = e.getClass().getSimpleName();
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        service.module
+            + " was not healthy within "
+            + settings.startupTimeout()
+            + " ("
+            + last
+            + "); see "
+            + logOf(service));
+  }
+
+  public Path logOf(Service service) {
+    return settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
+  }
+
+  public String url(Service service) {
+    int port =
+        switch (service) {
+          case TRACKING -> settings.trackingPort();
+          case SCORING -> settings.scoringPort();
+          case NOTIFICATION -> settings.notificationPort();
+        };
+    return "http://localhost:" + port;
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public DevelopmentTokenIssuer issuer() {
+    return issuer;
+  }
+
+  public String summary() {
+    List<String> lines = new ArrayList<>();
+    lines.add("The local stack is up.");
+    for (Service service : Service.values()) {
+      lines.add(
+          String.format("  %-21s %s   (log: %s)", service.module, url(service), logOf(service)));
+    }
+    lines.add(String.format("  %-21s %s", "kafka", kafka.bootstrapServers()));
+    lines.add(
+        String.format(
+            "  %-21s localhost:%d  (user postgres; databases tracking, scoring, notification; fsync on)",
+            "postgresql", postgres.port()));
+    lines.add(String.format("  %-21s %s", "development JWKS", issuer.jwksUrl()));
+    lines.add("  data directory        " + settings.dataDirectory() + " (kept; --fresh wipes it)");
+    lines.add(
+        "Get a token:  deploy/token.sh --sub pnc-feed --roles PARTNER_SYSTEM --agency HAMPSHIRE_POLICE");
+    lines.add("Stop everything with Ctrl-C.");
+    return String.join(System.lineSeparator(), lines);
+  }
+
+  @Override
+  public void close() {
+    List<Service> running = new ArrayList<>(processes.keySet());
+    for (Service service : running) {
+      try {
+        stopService(service);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    issuer.close();
+    kafka.close();
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    StackSettings settings = StackSettings.from(System.getenv(), List.of(args));
+    System.out.println(
+        "Starting PostgreSQL, Kafka and the services; data in " + settings.dataDirectory());
+    LocalStack stack = start(settings);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Stopping the local stack...");
+                  stack.close();
+                  System.out.println("Stopped.");
+                },
+                "local-stack-stop"));
+    System.out.println(stack.summary());
+    Thread.currentThread().join();
+  }
+}
