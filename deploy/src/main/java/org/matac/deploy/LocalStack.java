@@ -60,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
 
   public static LocalStack start(StackSettings settings) throws Exception {
     if (settings.fresh()) {
+      LocalPostgres.stopOrphanedServer(settings.dataDirectory().resolve("postgres"));
       deleteRecursively(settings.dataDirectory());
     }
     Files.createDirectories(settings.dataDirectory().resolve("logs"));

@@ -38,6 +38,7 @@ public final class LocalPostgres implements AutoCloseable {
    */
   public static LocalPostgres start(Path dataDirectory, int port, Durability durability)
       throws IOException {
+    stopOrphanedServer(dataDirectory);
     Files.createDirectories(dataDirectory);
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
@@ -55,6 +56,37 @@ public final class LocalPostgres implements AutoCloseable {
           .setServerConfig("full_page_writes", "on");
     }
     return new LocalPostgres(builder.start());
+  }
+
+  /**
+   * Stops a server still running on {@code dataDirectory} after its JVM died without shutting it
+   * down (a kill, or Kafka halting the JVM on a fatal fault), so that the next start recovers
+   * instead of failing on a locked data directory or a foreign port.
+   */
+  public static void stopOrphanedServer(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+    if (!firstLine.matches("\\d+")) {
+      return;
+    }
+    java.util.Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(firstLine));
+    if (server.isEmpty()
+        || !server.get().isAlive()
+        || !server.get().info().command().orElse("").endsWith("postgres")) {
+      return;
+    }
+    server.get().destroy();
+    try {
+      server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while stopping an orphaned PostgreSQL", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      server.get().destroyForcibly();
+    }
   }
 
   public int port() {
