@@ -3,7 +3,7 @@ package org.matac.scoring;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import org.matac.testing.ServiceArchitecture;
 
 @AnalyzeClasses(
@@ -11,20 +11,5 @@ import org.matac.testing.ServiceArchitecture;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  private static final String ROOT = "org.matac.scoring";
-
-  @ArchTest
-  static final ArchRule domain_is_plain_java = ServiceArchitecture.domainIsPlainJava(ROOT);
-
-  @ArchTest
-  static final ArchRule domain_never_reads_the_clock =
-      ServiceArchitecture.domainNeverReadsTheClock(ROOT);
-
-  @ArchTest
-  static final ArchRule no_other_service_is_imported =
-      ServiceArchitecture.doesNotImportOtherServices(ROOT);
-
-  @ArchTest
-  static final ArchRule application_does_not_call_adapters =
-      ServiceArchitecture.applicationDoesNotDependOnAdapters(ROOT);
+  @ArchTest static final ArchTests layering = ArchTests.in(ServiceArchitecture.class);
 }

@@ -1,78 +1,66 @@
 package org.matac.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.List;
 
 /**
- * The layering every service keeps, as ArchUnit rules: each service's architecture test runs these
- * against its own root package.
+ * The layering every service keeps. A service's architecture test imports its own classes and
+ * includes these rules with {@code ArchTests.in(ServiceArchitecture.class)}.
  */
 public final class ServiceArchitecture {
 
-  private static final List<String> SERVICE_ROOTS =
-      List.of("org.matac.tracking", "org.matac.scoring", "org.matac.notification");
-
   private ServiceArchitecture() {}
 
-  /** Domain code is plain Java: no framework, no broker, no database, no wall clock. */
-  public static ArchRule domainIsPlainJava(String serviceRoot) {
-    return noClasses()
-        .that()
-        .resideInAPackage(serviceRoot + ".domain..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.micronaut..",
-            "jakarta.inject..",
-            "jakarta.transaction..",
-            "org.apache.kafka..",
-            "java.sql..",
-            "javax.sql..",
-            "com.fasterxml.jackson..",
-            "org.matac.support..")
-        .because("the domain must be testable in milliseconds without any server");
-  }
+  @ArchTest
+  static final ArchRule domain_is_plain_java =
+      noClasses()
+          .that()
+          .resideInAPackage("..domain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.micronaut..",
+              "jakarta.inject..",
+              "jakarta.transaction..",
+              "org.apache.kafka..",
+              "java.sql..",
+              "javax.sql..",
+              "com.fasterxml.jackson..",
+              "org.matac.support..")
+          .because("the domain must be testable in milliseconds without any server");
 
-  /** The domain cannot read the wall clock: time is passed in. */
-  public static ArchRule domainNeverReadsTheClock(String serviceRoot) {
-    return noClasses()
-        .that()
-        .resideInAPackage(serviceRoot + ".domain..")
-        .should()
-        .callMethod(java.time.Instant.class, "now")
-        .orShould()
-        .callMethod(java.time.LocalDate.class, "now")
-        .orShould()
-        .callMethod(java.time.Clock.class, "systemUTC")
-        .orShould()
-        .callMethod(System.class, "currentTimeMillis")
-        .because("scores and decisions must be exact for any asOf, so time is an input");
-  }
+  @ArchTest
+  static final ArchRule domain_never_reads_the_clock =
+      noClasses()
+          .that()
+          .resideInAPackage("..domain..")
+          .should()
+          .callMethod(java.time.Instant.class, "now")
+          .orShould()
+          .callMethod(java.time.LocalDate.class, "now")
+          .orShould()
+          .callMethod(java.time.Clock.class, "systemUTC")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .because("scores and decisions must be exact for any asOf, so time is an input");
 
-  /** Services talk through topics and HTTP only, never through each other's classes. */
-  public static ArchRule doesNotImportOtherServices(String serviceRoot) {
-    String[] others =
-        SERVICE_ROOTS.stream()
-            .filter(root -> !root.equals(serviceRoot))
-            .map(root -> root + "..")
-            .toArray(String[]::new);
-    return noClasses()
-        .that()
-        .resideInAPackage(serviceRoot + "..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(others);
-  }
+  @ArchTest
+  static final ArchRule services_never_import_each_other =
+      slices()
+          .matching("org.matac.(tracking|scoring|notification)..")
+          .should()
+          .notDependOnEachOther()
+          .because("services talk through topics and HTTP only");
 
-  /** Web, messaging and persistence are adapters: the application layer does not call them. */
-  public static ArchRule applicationDoesNotDependOnAdapters(String serviceRoot) {
-    return noClasses()
-        .that()
-        .resideInAPackage(serviceRoot + ".application..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(serviceRoot + ".web..", serviceRoot + ".messaging..");
-  }
+  @ArchTest
+  static final ArchRule application_does_not_call_the_adapters_that_call_it =
+      noClasses()
+          .that()
+          .resideInAPackage("..application..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..web..", "..messaging..");
 }

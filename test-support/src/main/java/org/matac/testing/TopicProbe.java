@@ -87,6 +87,19 @@ public final class TopicProbe {
     return seen;
   }
 
+  /** The consumer groups the broker knows, with whether each has committed an offset. */
+  public java.util.Set<String> consumerGroups() {
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      return admin.listConsumerGroups().all().get().stream()
+          .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId)
+          .collect(java.util.stream.Collectors.toSet());
+    } catch (Exception e) {
+      throw new IllegalStateException("Listing consumer groups failed", e);
+    }
+  }
+
   private KafkaConsumer<String, byte[]> consumer() {
     return new KafkaConsumer<>(
         Map.of(

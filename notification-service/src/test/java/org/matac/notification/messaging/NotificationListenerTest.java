@@ -5,61 +5,32 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
-import org.matac.testing.TestInfrastructure;
-import org.matac.testing.TopicProbe;
+import org.matac.testing.ServiceTestBase;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationListenerTest implements TestPropertyProvider {
-
-  private final TestInfrastructure infrastructure = TestInfrastructure.get();
-  private final TopicProbe topics = new TopicProbe(infrastructure.kafkaBootstrapServers());
+class NotificationListenerTest extends ServiceTestBase {
 
   @Inject ObjectMapper json;
 
-  @Inject
-  @Client("/")
-  HttpClient http;
-
   @Override
-  public Map<String, String> getProperties() {
-    return new HashMap<>(infrastructure.serviceProperties("notification"));
+  protected String databaseName() {
+    return "notification";
   }
 
   private String workerToken(String workerId) {
-    return infrastructure.token(
-        workerId, List.of("VICTIM_SAFETY_WORKER"), "SOUTHAMPTON_IDVA", List.of("SOUTHAMPTON"));
-  }
-
-  private HttpResponse<String> exchange(HttpRequest<?> request) {
-    try {
-      return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-    } catch (HttpClientResponseException e) {
-      @SuppressWarnings("unchecked")
-      HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-      return response;
-    }
+    return token(workerId, "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA", "SOUTHAMPTON");
   }
 
   private JsonNode inboxOf(String workerId) throws Exception {

@@ -53,48 +53,52 @@ public class ScoreStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Evidence could not be written", e);
     }
+    Object[] assessment = {
+      score.policyId(),
+      score.asOf(),
+      score.recency(),
+      score.frequency(),
+      score.harm(),
+      score.gravity(),
+      score.victims(),
+      score.total(),
+      score.flags().serial(),
+      score.flags().repeat(),
+      score.flags().escalating()
+    };
     sql.update(
-        "INSERT INTO score (perpetrator_id, policy_id, as_of, recency, frequency, harm, gravity,"
-            + " victims, total, serial, repeat, escalating, area, latest_occurred_at, evidence)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO score (perpetrator_id, "
+            + ASSESSMENT_COLUMNS
+            + ", area, latest_occurred_at,"
+            + " evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (perpetrator_id, policy_id) DO UPDATE SET as_of = excluded.as_of,"
             + " recency = excluded.recency, frequency = excluded.frequency,"
             + " harm = excluded.harm, gravity = excluded.gravity, victims = excluded.victims,"
             + " total = excluded.total, serial = excluded.serial, repeat = excluded.repeat,"
             + " escalating = excluded.escalating, area = excluded.area,"
             + " latest_occurred_at = excluded.latest_occurred_at, evidence = excluded.evidence",
-        perpetratorId,
-        score.policyId(),
-        score.asOf(),
-        score.recency(),
-        score.frequency(),
-        score.harm(),
-        score.gravity(),
-        score.victims(),
-        score.total(),
-        score.flags().serial(),
-        score.flags().repeat(),
-        score.flags().escalating(),
-        score.latestIncident().map(Score.LatestIncident::area).orElse(null),
-        score.latestIncident().map(Score.LatestIncident::occurredAt).orElse(null),
-        new Sql.Json(evidence));
+        concat(
+            new Object[] {perpetratorId},
+            assessment,
+            new Object[] {
+              score.latestIncident().map(Score.LatestIncident::area).orElse(null),
+              score.latestIncident().map(Score.LatestIncident::occurredAt).orElse(null),
+              new Sql.Json(evidence)
+            }));
     sql.update(
-        "INSERT INTO score_history (perpetrator_id, policy_id, as_of, recency, frequency, harm,"
-            + " gravity, victims, total, serial, repeat, escalating, caused_by)"
+        "INSERT INTO score_history (perpetrator_id, "
+            + ASSESSMENT_COLUMNS
+            + ", caused_by)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        perpetratorId,
-        score.policyId(),
-        score.asOf(),
-        score.recency(),
-        score.frequency(),
-        score.harm(),
-        score.gravity(),
-        score.victims(),
-        score.total(),
-        score.flags().serial(),
-        score.flags().repeat(),
-        score.flags().escalating(),
-        causedBy);
+        concat(new Object[] {perpetratorId}, assessment, new Object[] {causedBy}));
+  }
+
+  private static final String ASSESSMENT_COLUMNS =
+      "policy_id, as_of, recency, frequency, harm, gravity, victims, total, serial, repeat,"
+          + " escalating";
+
+  private static Object[] concat(Object[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray();
   }
 
   public void delete(UUID perpetratorId) {

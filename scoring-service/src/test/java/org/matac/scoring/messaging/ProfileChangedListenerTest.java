@@ -5,63 +5,38 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.matac.events.DeadLetterHeaders;
 import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
-import org.matac.testing.TestInfrastructure;
-import org.matac.testing.TopicProbe;
+import org.matac.testing.ServiceTestBase;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProfileChangedListenerTest implements TestPropertyProvider {
-
-  private final TestInfrastructure infrastructure = TestInfrastructure.get();
-  private final TopicProbe topics = new TopicProbe(infrastructure.kafkaBootstrapServers());
+class ProfileChangedListenerTest extends ServiceTestBase {
 
   @Inject ObjectMapper json;
 
-  @Inject
-  @Client("/")
-  HttpClient http;
-
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(infrastructure.serviceProperties("scoring"));
-    properties.put("matac.outbox.poll-interval", "20ms");
-    return properties;
+  protected String databaseName() {
+    return "scoring";
   }
 
   private String analyst() {
-    return infrastructure.token("analyst-1", List.of("ANALYST"), "HAMPSHIRE_POLICE", List.of());
+    return analystToken();
   }
 
   private HttpResponse<String> get(String path) {
-    try {
-      return http.toBlocking()
-          .exchange(HttpRequest.GET(path).bearerAuth(analyst()), Argument.STRING, Argument.STRING);
-    } catch (HttpClientResponseException e) {
-      @SuppressWarnings("unchecked")
-      HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-      return response;
-    }
+    return get(path, analyst());
   }
 
   private JsonNode read(HttpResponse<String> response) throws Exception {

@@ -1,17 +1,11 @@
 package org.matac.tracking.messaging;
 
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
-import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
-import org.matac.support.kafka.DeadLetteringExceptionHandler;
+import org.matac.support.kafka.AtLeastOnceListener;
+import org.matac.support.kafka.DeadLetteringListener;
 import org.matac.support.kafka.DeadLetters;
 import org.matac.tracking.application.intake.EnvelopeParser;
 import org.matac.tracking.application.intake.IntakeRules;
@@ -25,17 +19,8 @@ import org.matac.tracking.domain.FieldError;
  * would lose records (a new group starting at LATEST, a failed record skipped, offsets committed on
  * a timer), so every one of them is set here explicitly.
  */
-@KafkaListener(
-    groupId = "tracking-intake",
-    offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-    errorStrategy =
-        @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryCount = 8,
-            retryDelay = "200ms",
-            handleAllExceptions = true))
-public class PartnerEventListener implements KafkaListenerExceptionHandler {
+@AtLeastOnceListener(groupId = "tracking-intake")
+public class PartnerEventListener extends DeadLetteringListener {
 
   private final EnvelopeParser parser;
   private final IntakeRules rules;
@@ -47,6 +32,7 @@ public class PartnerEventListener implements KafkaListenerExceptionHandler {
       IntakeRules rules,
       RecordingPartnerEvents recording,
       DeadLetters deadLetters) {
+    super(deadLetters, Topics.INTAKE_DEAD_LETTER);
     this.parser = parser;
     this.rules = rules;
     this.recording = recording;
@@ -103,10 +89,5 @@ public class PartnerEventListener implements KafkaListenerExceptionHandler {
         record,
         reason,
         errors.stream().map(error -> error.field() + ": " + error.message()).toList());
-  }
-
-  @Override
-  public void handle(KafkaListenerException exception) {
-    DeadLetteringExceptionHandler.deadLetter(deadLetters, Topics.INTAKE_DEAD_LETTER, exception);
   }
 }

@@ -57,6 +57,21 @@ class PartnerEventListenerTest extends TrackingServiceTestBase {
   }
 
   @Nested
+  class TheListener {
+
+    @Test
+    void consumes_as_its_own_named_group_so_committed_offsets_survive_a_restart() throws Exception {
+      var incident = Envelopes.incident();
+      topics.send(Topics.POLICE_INTAKE, incident.sourcePersonId, incident.json());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> profiles(incident.sourcePersonId).size() == 1);
+
+      assertThat(topics.consumerGroups()).contains("tracking-intake");
+    }
+  }
+
+  @Nested
   class AnEventThatCannotBeAccepted {
 
     @Test

@@ -1,6 +1,7 @@
 package org.matac.support.kafka;
 
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,14 +11,20 @@ import org.slf4j.LoggerFactory;
  * retries: dead-letter it with the failure's type (never its message, which may quote personal
  * data) so that it can be replayed once the cause is fixed.
  */
-public final class DeadLetteringExceptionHandler {
+public abstract class DeadLetteringListener implements KafkaListenerExceptionHandler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DeadLetteringExceptionHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetteringListener.class);
 
-  private DeadLetteringExceptionHandler() {}
+  private final DeadLetters deadLetters;
+  private final String deadLetterTopic;
 
-  public static void deadLetter(
-      DeadLetters deadLetters, String deadLetterTopic, KafkaListenerException exception) {
+  protected DeadLetteringListener(DeadLetters deadLetters, String deadLetterTopic) {
+    this.deadLetters = deadLetters;
+    this.deadLetterTopic = deadLetterTopic;
+  }
+
+  @Override
+  public void handle(KafkaListenerException exception) {
     exception
         .getConsumerRecord()
         .ifPresentOrElse(
@@ -35,6 +42,6 @@ public final class DeadLetteringExceptionHandler {
                   "PROCESSING_FAILED",
                   List.of(cause.getClass().getName()));
             },
-            () -> LOG.error("A listener failed without a record", exception));
+            () -> LOG.error("A listener failed without a record ({})", exception.getClass()));
   }
 }

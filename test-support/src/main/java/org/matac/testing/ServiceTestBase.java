@@ -1,0 +1,71 @@
+package org.matac.testing;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Runs one service under test against the shared real PostgreSQL (in its own database) and Kafka,
+ * with tokens from the issuer it trusts and plain helpers to call it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ServiceTestBase implements TestPropertyProvider {
+
+  @Inject
+  @Client("/")
+  protected HttpClient http;
+
+  protected final TestInfrastructure infrastructure = TestInfrastructure.get();
+  protected final TopicProbe topics = new TopicProbe(infrastructure.kafkaBootstrapServers());
+
+  /** The database the service under test owns on the shared server. */
+  protected abstract String databaseName();
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties =
+        new HashMap<>(infrastructure.serviceProperties(databaseName()));
+    properties.put("matac.outbox.poll-interval", "20ms");
+    return properties;
+  }
+
+  protected String token(String subject, String role, String agency, String... areas) {
+    return infrastructure.token(subject, List.of(role), agency, List.of(areas));
+  }
+
+  protected String partnerToken(String agency) {
+    return token("system-" + agency, "PARTNER_SYSTEM", agency);
+  }
+
+  protected String analystToken() {
+    return token("analyst-1", "ANALYST", "HAMPSHIRE_POLICE");
+  }
+
+  /** Sends a request and answers the response whatever its status, with its body as text. */
+  protected HttpResponse<String> exchange(HttpRequest<?> request) {
+    try {
+      return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
+    } catch (HttpClientResponseException e) {
+      @SuppressWarnings("unchecked")
+      HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+      return response;
+    }
+  }
+
+  protected HttpResponse<String> get(String path, String token) {
+    return exchange(HttpRequest.GET(path).bearerAuth(token));
+  }
+
+  protected String body(HttpResponse<String> response) {
+    return response.getBody(String.class).orElse("");
+  }
+}
