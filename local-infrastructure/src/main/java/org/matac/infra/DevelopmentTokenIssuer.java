@@ -107,20 +107,28 @@ public final class DevelopmentTokenIssuer implements AutoCloseable {
   /** A token for {@code subject} with the given roles, agency and areas, valid for {@code ttl}. */
   public String mint(
       String subject, List<String> roles, String agency, List<String> areas, Duration ttl) {
+    return sign(claims(subject, roles, agency, areas, ttl).build());
+  }
+
+  /** The claims {@link #mint} puts in a token, to adjust before {@link #sign signing}. */
+  public JWTClaimsSet.Builder claims(
+      String subject, List<String> roles, String agency, List<String> areas, Duration ttl) {
     Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .subject(subject)
-            .issuer(ISSUER)
-            .audience(AUDIENCE)
-            .issueTime(Date.from(now))
-            .notBeforeTime(Date.from(now.minusSeconds(5)))
-            .expirationTime(Date.from(now.plus(ttl)))
-            .jwtID(UUID.randomUUID().toString())
-            .claim("roles", roles)
-            .claim("agency", agency)
-            .claim("areas", areas)
-            .build();
+    return new JWTClaimsSet.Builder()
+        .subject(subject)
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
+        .issueTime(Date.from(now))
+        .notBeforeTime(Date.from(now.minusSeconds(5)))
+        .expirationTime(Date.from(now.plus(ttl)))
+        .jwtID(UUID.randomUUID().toString())
+        .claim("roles", roles)
+        .claim("agency", agency)
+        .claim("areas", areas);
+  }
+
+  /** Signs any claims with this issuer's key, RS256, naming its key id. */
+  public String sign(JWTClaimsSet claims) {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -134,6 +142,11 @@ public final class DevelopmentTokenIssuer implements AutoCloseable {
       throw new IllegalStateException("Signing a development token failed", e);
     }
     return jwt.serialize();
+  }
+
+  /** The public half of the signing key, as the JWKS publishes it. */
+  public RSAKey publicKey() {
+    return signingKey.toPublicJWK();
   }
 
   @Override

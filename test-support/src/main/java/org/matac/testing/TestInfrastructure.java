@@ -175,6 +175,11 @@ public final class TestInfrastructure {
     return issuer.jwksUrl();
   }
 
+  /** Tokens with one flaw each, otherwise as {@link #token} would make them. */
+  public java.util.Map<String, String> forgedTokens(String subject, String role, String agency) {
+    return ForgedTokens.against(issuer, subject, role, agency);
+  }
+
   /** A bearer token for a test caller, signed by the issuer the services under test trust. */
   public String token(String subject, List<String> roles, String agency, List<String> areas) {
     return issuer.mint(subject, roles, agency, areas, Duration.ofMinutes(30));
