@@ -18,6 +18,63 @@ public final class Envelopes {
     return new WorkerAssignment();
   }
 
+  /** Any envelope type, with its payload given as JSON. */
+  public static Record record(String type, String payloadJson) {
+    return new Record(type, payloadJson);
+  }
+
+  /** An envelope of any type, from the local police force unless told otherwise. */
+  public static final class Record {
+    public String eventId = UUID.randomUUID().toString();
+    public final String type;
+    public final String payloadJson;
+    public String source = "HAMPSHIRE_POLICE";
+    public String sourceReference = "REC-" + UUID.randomUUID().toString().substring(0, 8);
+    public String sourcePersonId = "NICHE-" + UUID.randomUUID().toString().substring(0, 8);
+    public Integer recordVersion = null;
+    public String occurredAt = "2026-10-03T09:00:00Z";
+    public String recordedAt = "2026-10-03T09:05:00Z";
+
+    private Record(String type, String payloadJson) {
+      this.type = type;
+      this.payloadJson = payloadJson;
+    }
+
+    public Record withSourceReference(String value) {
+      sourceReference = value;
+      return this;
+    }
+
+    public Record aboutPerson(String value) {
+      sourcePersonId = value;
+      return this;
+    }
+
+    public Record version(int value, String recordedAtValue) {
+      recordVersion = value;
+      recordedAt = recordedAtValue;
+      return this;
+    }
+
+    public String json() {
+      return """
+          {"eventId":"%s","type":"%s","schemaVersion":1,"source":"%s","sourceReference":"%s",%s
+           "occurredAt":"%s","recordedAt":"%s","perpetrator":{"sourcePersonId":"%s"},
+           "payload":%s}
+          """
+          .formatted(
+              eventId,
+              type,
+              source,
+              sourceReference,
+              recordVersion == null ? "" : "\"recordVersion\":" + recordVersion + ",",
+              occurredAt,
+              recordedAt,
+              sourcePersonId,
+              payloadJson);
+    }
+  }
+
   /** An INCIDENT_REPORTED envelope from the local police force. */
   public static final class Incident {
     public String eventId = UUID.randomUUID().toString();
@@ -32,6 +89,13 @@ public final class Envelopes {
     public String victimRef = "V-" + UUID.randomUUID().toString().substring(0, 8);
     public String offenceCategory = "COMMON_ASSAULT";
     public String victimAddress = "1 Nowhere Lane, Fakeville";
+    public Integer recordVersion = null;
+
+    public Incident version(int value, String recordedAtValue) {
+      recordVersion = value;
+      recordedAt = recordedAtValue;
+      return this;
+    }
 
     public Incident withEventId(String value) {
       eventId = value;
@@ -91,7 +155,7 @@ public final class Envelopes {
     public String json() {
       return """
           {"eventId":"%s","type":"INCIDENT_REPORTED","schemaVersion":1,"source":"%s",
-           "sourceReference":"%s","occurredAt":"%s","recordedAt":"%s","area":"%s",
+           "sourceReference":"%s",%s"occurredAt":"%s","recordedAt":"%s","area":"%s",
            "perpetrator":{"sourcePersonId":"%s"%s,"givenName":"Testy","familyName":"Fakeperson",
              "dateOfBirth":"1994-02-03"},
            "payload":{"incidentRef":"%s","crimed":true,
@@ -104,6 +168,7 @@ public final class Envelopes {
               eventId,
               source,
               sourceReference,
+              recordVersion == null ? "" : "\"recordVersion\":" + recordVersion + ",",
               occurredAt,
               recordedAt,
               area,

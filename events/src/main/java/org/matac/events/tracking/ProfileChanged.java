@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,12 +30,24 @@ public record ProfileChanged(
     INCIDENT_WITHDRAWN,
     IDENTITY_UPDATED,
     /** Another profile was found to be this person and folded in; {@code reference} is its id. */
-    PROFILES_MERGED
+    PROFILES_MERGED,
+    /** A record other than an incident became current for the first time; see recordType. */
+    RECORD_ADDED,
+    RECORD_CORRECTED,
+    RECORD_WITHDRAWN
   }
 
-  /** One thing that changed; {@code source} and {@code reference} name the record concerned. */
+  /**
+   * One thing that changed; {@code source} and {@code reference} name the record concerned, and
+   * {@code recordType} its contract type for the RECORD_ kinds.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Change(ChangeKind kind, String source, String reference) {}
+  public record Change(ChangeKind kind, String source, String reference, String recordType) {
+
+    public Change(ChangeKind kind, String source, String reference) {
+      this(kind, source, reference, null);
+    }
+  }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Profile(
@@ -43,7 +56,28 @@ public record ProfileChanged(
       String givenName,
       String familyName,
       LocalDate dateOfBirth,
-      List<Incident> incidents) {}
+      List<Incident> incidents,
+      List<PartnerRecord> records) {
+
+    public Profile {
+      records = records == null ? List.of() : records;
+    }
+  }
+
+  /**
+   * The current version of a record other than an incident (justice outcome, protective order,
+   * breach, custody status, MARAC or partner referral, intervention status), by its contract type,
+   * with the payload's fields as reported. Victim contact details are never among them.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record PartnerRecord(
+      String type,
+      String source,
+      String sourceReference,
+      Instant occurredAt,
+      Instant recordedAt,
+      String area,
+      Map<String, Object> details) {}
 
   public record SourceIdentity(String source, String sourcePersonId) {}
 

@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.matac.events.scoring.ScoreChanged;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.notification.domain.Notice;
 import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.domain.VictimKey;
@@ -62,6 +64,16 @@ public class Notifying {
   }
 
   @Transactional
+  public void onSafetyWorkerUnassigned(SafetyWorkerUnassigned message) {
+    if (!processed.recordFirstDelivery(
+        "notification.worker-unassigned", message.messageId().toString())) {
+      return;
+    }
+    links.unlinkWorker(
+        message.workerId(), new VictimKey(message.victimSource(), message.victimRef()));
+  }
+
+  @Transactional
   public void onProfileChanged(ProfileChanged message) {
     if (!processed.recordFirstDelivery(
         "notification.profile-changed", message.messageId().toString())) {
@@ -86,6 +98,29 @@ public class Notifying {
         new NotificationRules.Perpetrator(
             message.perpetratorId(), profile.givenName(), profile.familyName());
     for (ProfileChanged.Change change : message.changes()) {
+      if (change.kind() == ProfileChanged.ChangeKind.RECORD_ADDED) {
+        profile.records().stream()
+            .filter(
+                record ->
+                    record.type().equals(change.recordType())
+                        && record.source().equals(change.source())
+                        && record.sourceReference().equals(change.reference()))
+            .findFirst()
+            .ifPresent(
+                record ->
+                    store(
+                        NotificationRules.newRecord(
+                            perpetrator,
+                            new NotificationRules.NewRecord(
+                                record.type(),
+                                record.source(),
+                                record.sourceReference(),
+                                record.occurredAt(),
+                                record.area(),
+                                record.details() == null ? Map.of() : record.details()),
+                            workers)));
+        continue;
+      }
       if (change.kind() != ProfileChanged.ChangeKind.INCIDENT_RECORDED) {
         continue;
       }

@@ -20,6 +20,10 @@ public record Notice(
 
   public enum Kind {
     NEW_INCIDENT,
+    RELEASED_OR_BAILED,
+    ORDER_BREACHED,
+    ORDER_ISSUED,
+    INTERVENTION_ENDED,
     SERIAL_FLAG_SET,
     ESCALATING_FLAG_SET
   }

@@ -3,6 +3,7 @@ package org.matac.notification.domain;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Who must hear what: the rules, as plain functions of what happened and who is linked. */
@@ -72,6 +73,118 @@ public final class NotificationRules {
                     body,
                     incident.occurredAt(),
                     incident.area()))
+        .toList();
+  }
+
+  /** A record other than an incident that became current for a perpetrator. */
+  public record NewRecord(
+      String type,
+      String source,
+      String reference,
+      Instant occurredAt,
+      String area,
+      Map<String, Object> details) {
+
+    String detail(String name) {
+      Object value = details.get(name);
+      return value == null ? null : value.toString();
+    }
+  }
+
+  /**
+   * Release or bail and an order breach are urgent; an order issued and a programme dropped out of
+   * or declined are worth knowing. Free-text fields (bail conditions, notes, programme names) are
+   * never copied into a notice: they can name a victim.
+   */
+  public static List<Notice> newRecord(
+      Perpetrator perpetrator, NewRecord record, Collection<String> linkedWorkers) {
+    String name = perpetrator.displayName() + " (perpetrator " + perpetrator.id() + ")";
+    String when = " on " + record.occurredAt() + ", reported by " + record.source() + ".";
+    return switch (record.type()) {
+      case "CUSTODY_STATUS_CHANGED" -> {
+        String status = record.detail("status");
+        if (!"RELEASED".equals(status) && !"BAILED".equals(status)) {
+          yield List.of();
+        }
+        String released = "RELEASED".equals(status) ? "released from custody" : "bailed";
+        yield notices(
+            record,
+            linkedWorkers,
+            perpetrator,
+            Notice.Kind.RELEASED_OR_BAILED,
+            true,
+            "URGENT: " + perpetrator.displayName() + " " + released,
+            name + " was " + released + when);
+      }
+      case "ORDER_BREACHED" ->
+          notices(
+              record,
+              linkedWorkers,
+              perpetrator,
+              Notice.Kind.ORDER_BREACHED,
+              true,
+              "URGENT: order breached by " + perpetrator.displayName(),
+              name + " breached protective order " + record.detail("orderRef") + when);
+      case "PROTECTIVE_ORDER_ISSUED" ->
+          notices(
+              record,
+              linkedWorkers,
+              perpetrator,
+              Notice.Kind.ORDER_ISSUED,
+              false,
+              "Protective order issued: " + perpetrator.displayName(),
+              "A "
+                  + record.detail("orderType")
+                  + " was issued against "
+                  + name
+                  + ", valid from "
+                  + record.detail("validFrom")
+                  + (record.detail("validUntil") == null
+                      ? ""
+                      : " until " + record.detail("validUntil"))
+                  + ".");
+      case "INTERVENTION_STATUS_CHANGED" -> {
+        String status = record.detail("status");
+        if (!"DROPPED_OUT".equals(status) && !"DECLINED".equals(status)) {
+          yield List.of();
+        }
+        String ended = "DROPPED_OUT".equals(status) ? "dropped out of" : "declined";
+        yield notices(
+            record,
+            linkedWorkers,
+            perpetrator,
+            Notice.Kind.INTERVENTION_ENDED,
+            false,
+            perpetrator.displayName() + " " + ended + " a programme",
+            name + " " + ended + " a perpetrator programme" + when);
+      }
+      default -> List.of();
+    };
+  }
+
+  private static List<Notice> notices(
+      NewRecord record,
+      Collection<String> linkedWorkers,
+      Perpetrator perpetrator,
+      Notice.Kind kind,
+      boolean urgent,
+      String title,
+      String body) {
+    String factKey = "RECORD:" + record.type() + ":" + record.source() + ":" + record.reference();
+    return linkedWorkers.stream()
+        .sorted()
+        .map(
+            worker ->
+                new Notice(
+                    worker,
+                    factKey,
+                    perpetrator.id(),
+                    kind,
+                    urgent,
+                    title,
+                    body,
+                    record.occurredAt(),
+                    record.area()))
         .toList();
   }
 

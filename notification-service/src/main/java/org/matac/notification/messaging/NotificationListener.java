@@ -6,6 +6,7 @@ import org.matac.events.Topics;
 import org.matac.events.scoring.ScoreChanged;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.notification.application.Notifying;
 import org.matac.support.kafka.AtLeastOnceListener;
 import org.matac.support.kafka.DeadLetteringListener;
@@ -30,6 +31,13 @@ public class NotificationListener extends DeadLetteringListener {
     reader
         .read(record, SafetyWorkerAssigned.class, Topics.NOTIFICATION_DEAD_LETTER)
         .ifPresent(notifying::onSafetyWorkerAssigned);
+  }
+
+  @Topic(Topics.SAFETY_WORKER_UNASSIGNED)
+  public void onSafetyWorkerUnassigned(ConsumerRecord<String, byte[]> record) {
+    reader
+        .read(record, SafetyWorkerUnassigned.class, Topics.NOTIFICATION_DEAD_LETTER)
+        .ifPresent(notifying::onSafetyWorkerUnassigned);
   }
 
   @Topic(Topics.PROFILE_CHANGED)

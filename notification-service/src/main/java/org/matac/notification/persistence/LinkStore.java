@@ -40,6 +40,15 @@ public class LinkStore {
         assignedAt);
   }
 
+  public void unlinkWorker(String workerId, VictimKey victim) {
+    sql.update(
+        "DELETE FROM worker_victim_link WHERE worker_id = ? AND victim_source = ?"
+            + " AND victim_ref = ?",
+        workerId,
+        victim.source(),
+        victim.victimRef());
+  }
+
   public Set<VictimKey> victimsOf(UUID perpetratorId) {
     return new HashSet<>(
         sql.query(

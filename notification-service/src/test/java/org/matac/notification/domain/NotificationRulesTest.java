@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,136 @@ class NotificationRulesTest {
       assertThat(
               NotificationRules.newIncident(PERPETRATOR, incidentAgainst(NEW), Set.of(), List.of()))
           .isEmpty();
+    }
+  }
+
+  private static NotificationRules.NewRecord record(String type, Map<String, Object> details) {
+    return new NotificationRules.NewRecord(
+        type, "HAMPSHIRE_POLICE", "REC-1", Instant.parse("2026-10-03T09:00:00Z"), null, details);
+  }
+
+  @Nested
+  class ACustodyStatusChange {
+
+    @Test
+    void to_released_is_urgent_for_every_linked_worker() {
+      var notices =
+          NotificationRules.newRecord(
+              PERPETRATOR,
+              record("CUSTODY_STATUS_CHANGED", Map.of("status", "RELEASED")),
+              List.of("w-1", "w-2"));
+
+      assertThat(notices).hasSize(2).allMatch(Notice::urgent);
+      assertThat(notices.get(0).kind()).isEqualTo(Notice.Kind.RELEASED_OR_BAILED);
+      assertThat(notices.get(0).title()).contains("released from custody");
+    }
+
+    @Test
+    void to_bailed_is_urgent() {
+      var notice =
+          NotificationRules.newRecord(
+                  PERPETRATOR,
+                  record("CUSTODY_STATUS_CHANGED", Map.of("status", "BAILED")),
+                  List.of("w-1"))
+              .get(0);
+
+      assertThat(notice.urgent()).isTrue();
+      assertThat(notice.title()).contains("bailed");
+    }
+
+    @Test
+    void to_in_custody_tells_nobody() {
+      assertThat(
+              NotificationRules.newRecord(
+                  PERPETRATOR,
+                  record("CUSTODY_STATUS_CHANGED", Map.of("status", "IN_CUSTODY")),
+                  List.of("w-1")))
+          .isEmpty();
+    }
+
+    @Test
+    void never_copies_bail_conditions_which_can_name_a_victim() {
+      var notice =
+          NotificationRules.newRecord(
+                  PERPETRATOR,
+                  record(
+                      "CUSTODY_STATUS_CHANGED",
+                      Map.of("status", "BAILED", "conditions", "not to contact VICTIM-MARKER")),
+                  List.of("w-1"))
+              .get(0);
+
+      assertThat(notice.title() + notice.body()).doesNotContain("VICTIM-MARKER");
+    }
+  }
+
+  @Nested
+  class ProtectiveOrders {
+
+    @Test
+    void a_breach_is_urgent_and_names_the_order() {
+      var notice =
+          NotificationRules.newRecord(
+                  PERPETRATOR,
+                  record("ORDER_BREACHED", Map.of("orderRef", "DVPO-7")),
+                  List.of("w-1"))
+              .get(0);
+
+      assertThat(notice.urgent()).isTrue();
+      assertThat(notice.kind()).isEqualTo(Notice.Kind.ORDER_BREACHED);
+      assertThat(notice.body()).contains("DVPO-7");
+    }
+
+    @Test
+    void an_order_issued_is_told_without_urgency_and_without_the_protected_victim() {
+      var notice =
+          NotificationRules.newRecord(
+                  PERPETRATOR,
+                  record(
+                      "PROTECTIVE_ORDER_ISSUED",
+                      Map.of(
+                          "orderType",
+                          "DVPO",
+                          "protectedVictimRef",
+                          "VICTIM-MARKER-9",
+                          "validFrom",
+                          "2026-10-03T00:00:00Z")),
+                  List.of("w-1"))
+              .get(0);
+
+      assertThat(notice.urgent()).isFalse();
+      assertThat(notice.body()).contains("DVPO").doesNotContain("VICTIM-MARKER");
+    }
+  }
+
+  @Nested
+  class AnInterventionStatus {
+
+    @Test
+    void dropped_out_or_declined_is_told() {
+      for (String status : List.of("DROPPED_OUT", "DECLINED")) {
+        assertThat(
+                NotificationRules.newRecord(
+                    PERPETRATOR,
+                    record("INTERVENTION_STATUS_CHANGED", Map.of("status", status)),
+                    List.of("w-1")))
+            .as(status)
+            .singleElement()
+            .extracting(Notice::kind)
+            .isEqualTo(Notice.Kind.INTERVENTION_ENDED);
+      }
+    }
+
+    @Test
+    void started_or_completed_tells_nobody() {
+      for (String status : List.of("REFERRED", "STARTED", "COMPLETED")) {
+        assertThat(
+                NotificationRules.newRecord(
+                    PERPETRATOR,
+                    record("INTERVENTION_STATUS_CHANGED", Map.of("status", status)),
+                    List.of("w-1")))
+            .as(status)
+            .isEmpty();
+      }
     }
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.testing.ServiceTestBase;
 
 @MicronautTest(transactional = false)
@@ -71,6 +72,61 @@ class NotificationListenerTest extends ServiceTestBase {
       await().atMost(Duration.ofSeconds(30)).until(() -> caseloadOf(workerId).size() == 1);
     }
 
+    void unassignWorker() throws Exception {
+      topics.send(
+          Topics.SAFETY_WORKER_UNASSIGNED,
+          perpetratorId,
+          json.writeValueAsString(
+              new SafetyWorkerUnassigned(
+                  UUID.randomUUID(),
+                  perpetratorId,
+                  UUID.randomUUID(),
+                  "HAMPSHIRE_POLICE",
+                  victimRef,
+                  workerId,
+                  Instant.parse("2026-10-05T10:00:00Z"))));
+      await().atMost(Duration.ofSeconds(30)).until(() -> caseloadOf(workerId).isEmpty());
+    }
+
+    /** The perpetrator's profile with one incident and one custody record, as tracking sends it. */
+    String released(String incidentReference, String custodyReference) throws Exception {
+      ProfileChanged change = json.readValue(incident(incidentReference), ProfileChanged.class);
+      ProfileChanged.Profile profile = change.profile();
+      return json.writeValueAsString(
+          new ProfileChanged(
+              UUID.randomUUID(),
+              perpetratorId,
+              ++version,
+              Instant.now(),
+              UUID.randomUUID(),
+              List.of(
+                  new ProfileChanged.Change(
+                      ProfileChanged.ChangeKind.RECORD_ADDED,
+                      "HAMPSHIRE_POLICE",
+                      custodyReference,
+                      "CUSTODY_STATUS_CHANGED")),
+              new ProfileChanged.Profile(
+                  profile.identities(),
+                  profile.pncIds(),
+                  profile.givenName(),
+                  profile.familyName(),
+                  profile.dateOfBirth(),
+                  profile.incidents(),
+                  List.of(
+                      new ProfileChanged.PartnerRecord(
+                          "CUSTODY_STATUS_CHANGED",
+                          "HAMPSHIRE_POLICE",
+                          custodyReference,
+                          Instant.parse("2026-10-06T09:00:00Z"),
+                          Instant.parse("2026-10-06T09:05:00Z"),
+                          null,
+                          java.util.Map.of(
+                              "status",
+                              "RELEASED",
+                              "conditions",
+                              "VICTIM-MARKER-IN-CONDITIONS"))))));
+    }
+
     String incident(String reference) throws Exception {
       ProfileChanged.Incident incident =
           new ProfileChanged.Incident(
@@ -97,7 +153,13 @@ class NotificationListenerTest extends ServiceTestBase {
                   new ProfileChanged.Change(
                       ProfileChanged.ChangeKind.INCIDENT_RECORDED, "HAMPSHIRE_POLICE", reference)),
               new ProfileChanged.Profile(
-                  List.of(), List.of(), "Testy", "Fakeperson", null, List.of(incident))));
+                  List.of(),
+                  List.of(),
+                  "Testy",
+                  "Fakeperson",
+                  null,
+                  List.of(incident),
+                  List.of())));
     }
   }
 
@@ -131,6 +193,64 @@ class NotificationListenerTest extends ServiceTestBase {
       await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
 
       assertThat(inboxOf("idva-someone-else-" + UUID.randomUUID())).isEmpty();
+    }
+  }
+
+  @Nested
+  class AReleaseFromCustody {
+
+    @Test
+    void reaches_the_linked_worker_as_urgent_without_the_bail_conditions() throws Exception {
+      Scenario scenario = new Scenario();
+      scenario.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/61/26"));
+      topics.send(
+          Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.released("44/61/26", "CUS-61"));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 2);
+      JsonNode release =
+          java.util.stream.StreamSupport.stream(inboxOf(scenario.workerId).spliterator(), false)
+              .filter(item -> item.path("kind").asText().equals("RELEASED_OR_BAILED"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(release.path("urgent").asBoolean()).isTrue();
+      assertThat(inboxOf(scenario.workerId).toString()).doesNotContain("VICTIM-MARKER");
+    }
+  }
+
+  @Nested
+  class AnUnassignedWorker {
+
+    @Test
+    void hears_nothing_more_about_the_perpetrator() throws Exception {
+      Scenario scenario = new Scenario();
+      scenario.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/71/26"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
+
+      scenario.unassignWorker();
+      // A second worker on the same victim proves the later incident was processed.
+      Scenario colleague = new Scenario();
+      String colleagueId = colleague.workerId;
+      topics.send(
+          Topics.SAFETY_WORKER_ASSIGNED,
+          scenario.perpetratorId,
+          json.writeValueAsString(
+              new SafetyWorkerAssigned(
+                  UUID.randomUUID(),
+                  scenario.perpetratorId,
+                  UUID.randomUUID(),
+                  "HAMPSHIRE_POLICE",
+                  scenario.victimRef,
+                  colleagueId,
+                  "SOUTHAMPTON_IDVA",
+                  null,
+                  Instant.parse("2026-10-05T11:00:00Z"))));
+      await().atMost(Duration.ofSeconds(30)).until(() -> caseloadOf(colleagueId).size() == 1);
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/72/26"));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(colleagueId).size() == 1);
+      assertThat(inboxOf(scenario.workerId)).hasSize(1);
     }
   }
 

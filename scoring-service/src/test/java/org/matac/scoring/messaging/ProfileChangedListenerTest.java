@@ -72,7 +72,8 @@ class ProfileChangedListenerTest extends ServiceTestBase {
                     List.of(
                         new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", "V-SC-1", "EX_PARTNER")),
                     false,
-                    null))));
+                    null)),
+            List.of()));
   }
 
   @Nested

@@ -17,6 +17,11 @@ public class PartnerRecordStore {
     STALE
   }
 
+  /** What storing did, and the payload of the version it replaced, if any. */
+  public record Stored(Outcome outcome, Optional<String> replacedPayload) {}
+
+  private record Current(RecordVersion version, String payload) {}
+
   private final Sql sql;
 
   public PartnerRecordStore(Sql sql) {
@@ -24,20 +29,24 @@ public class PartnerRecordStore {
   }
 
   /** Makes {@code event} the record's current version if it is newer than the stored one. */
-  public Outcome storeIfCurrent(PartnerEvent event, UUID perpetratorId) {
+  public Stored storeIfCurrent(PartnerEvent event, UUID perpetratorId) {
     String recordType = event.recordType();
-    Optional<RecordVersion> current =
+    Optional<Current> current =
         sql.queryOne(
-            "SELECT record_version, recorded_at, event_id FROM partner_record"
+            "SELECT record_version, recorded_at, event_id, payload::text FROM partner_record"
                 + " WHERE source = ? AND source_reference = ? AND type = ? FOR UPDATE",
             row ->
-                new RecordVersion(
-                    row.getInt(1), Sql.instant(row, "recorded_at"), row.getObject(3, UUID.class)),
+                new Current(
+                    new RecordVersion(
+                        row.getInt(1),
+                        Sql.instant(row, "recorded_at"),
+                        row.getObject(3, UUID.class)),
+                    row.getString(4)),
             event.source(),
             event.sourceReference(),
             recordType);
-    if (current.isPresent() && !event.version().supersedes(current.get())) {
-      return Outcome.STALE;
+    if (current.isPresent() && !event.version().supersedes(current.get().version())) {
+      return new Stored(Outcome.STALE, Optional.empty());
     }
     sql.update(
         "INSERT INTO partner_record (source, source_reference, type, perpetrator_id, event_id,"
@@ -59,7 +68,9 @@ public class PartnerRecordStore {
         event.area(),
         new Sql.Json(withoutVictimContacts(event)),
         event.type() == org.matac.events.intake.EventType.RECORD_WITHDRAWN);
-    return current.isPresent() ? Outcome.REPLACED : Outcome.NEW;
+    return current.isPresent()
+        ? new Stored(Outcome.REPLACED, Optional.of(current.get().payload()))
+        : new Stored(Outcome.NEW, Optional.empty());
   }
 
   /** Contact details are kept only in victim_contact, never beside the perpetrator's record. */

@@ -186,6 +186,23 @@ public class PerpetratorStore {
                     row.getString(5),
                     row.getString(6)),
             id);
+    List<ProfileChanged.PartnerRecord> records =
+        sql.query(
+            "SELECT type, source, source_reference, occurred_at, recorded_at, area, payload::text"
+                + " FROM partner_record WHERE perpetrator_id = ? AND NOT withdrawn"
+                + " AND type NOT IN ('INCIDENT_REPORTED', 'SAFETY_WORKER_ASSIGNED',"
+                + " 'SAFETY_WORKER_UNASSIGNED')"
+                + " ORDER BY occurred_at, type, source, source_reference",
+            row ->
+                new ProfileChanged.PartnerRecord(
+                    row.getString("type"),
+                    row.getString("source"),
+                    row.getString("source_reference"),
+                    Sql.instant(row, "occurred_at"),
+                    Sql.instant(row, "recorded_at"),
+                    row.getString("area"),
+                    details(row.getString("payload"))),
+            id);
     return sql.queryOne(
             "SELECT given_name, family_name, date_of_birth FROM perpetrator WHERE id = ?",
             row ->
@@ -195,9 +212,20 @@ public class PerpetratorStore {
                     row.getString(1),
                     row.getString(2),
                     row.getObject(3, LocalDate.class),
-                    incidents),
+                    incidents,
+                    records),
             id)
         .orElseThrow(() -> new IllegalStateException("No perpetrator " + id));
+  }
+
+  private java.util.Map<String, Object> details(String payloadJson) {
+    try {
+      return json.readValue(
+          payloadJson,
+          new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private ProfileChanged.Incident incident(

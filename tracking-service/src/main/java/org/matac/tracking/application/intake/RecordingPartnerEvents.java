@@ -12,6 +12,7 @@ import org.matac.events.Topics;
 import org.matac.events.intake.EventType;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.support.outbox.OutboxWriter;
 import org.matac.tracking.persistence.IntakeEventStore;
 import org.matac.tracking.persistence.PartnerRecordStore;
@@ -43,6 +44,7 @@ public class RecordingPartnerEvents {
   private final PartnerRecordStore records;
   private final VictimStore victims;
   private final OutboxWriter outbox;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final Clock clock;
 
   public RecordingPartnerEvents(
@@ -51,12 +53,14 @@ public class RecordingPartnerEvents {
       PartnerRecordStore records,
       VictimStore victims,
       OutboxWriter outbox,
+      com.fasterxml.jackson.databind.ObjectMapper json,
       Clock clock) {
     this.intakeEvents = intakeEvents;
     this.perpetrators = perpetrators;
     this.records = records;
     this.victims = victims;
     this.outbox = outbox;
+    this.json = json;
     this.clock = clock;
   }
 
@@ -70,8 +74,8 @@ public class RecordingPartnerEvents {
     List<ProfileChanged.Change> changes = new ArrayList<>();
     UUID perpetratorId = resolvePerson(event, now, changes);
 
-    PartnerRecordStore.Outcome stored = records.storeIfCurrent(event, perpetratorId);
-    if (stored != PartnerRecordStore.Outcome.STALE) {
+    PartnerRecordStore.Stored stored = records.storeIfCurrent(event, perpetratorId);
+    if (stored.outcome() != PartnerRecordStore.Outcome.STALE) {
       applyCurrentVersion(event, perpetratorId, stored, now, changes);
     }
     if (!changes.isEmpty()) {
@@ -127,43 +131,102 @@ public class RecordingPartnerEvents {
   private void applyCurrentVersion(
       PartnerEvent event,
       UUID perpetratorId,
-      PartnerRecordStore.Outcome stored,
+      PartnerRecordStore.Stored stored,
       Instant now,
       List<ProfileChanged.Change> changes) {
-    if (event.type() == EventType.INCIDENT_REPORTED) {
-      victims.recordVictimsOf(event, now);
-      changes.add(
-          new ProfileChanged.Change(
-              stored == PartnerRecordStore.Outcome.NEW
-                  ? ProfileChanged.ChangeKind.INCIDENT_RECORDED
-                  : ProfileChanged.ChangeKind.INCIDENT_CORRECTED,
-              event.source(),
-              event.sourceReference()));
-    } else if (event.type() == EventType.RECORD_WITHDRAWN
-        && event.recordType().equals(EventType.INCIDENT_REPORTED.name())) {
-      changes.add(
-          new ProfileChanged.Change(
-              ProfileChanged.ChangeKind.INCIDENT_WITHDRAWN,
-              event.source(),
-              event.sourceReference()));
-    } else if (event.type() == EventType.SAFETY_WORKER_ASSIGNED) {
-      var payload = event.payload();
-      outbox.append(
-          Topics.SAFETY_WORKER_ASSIGNED,
-          perpetratorId.toString(),
-          new SafetyWorkerAssigned(
-              UUID.randomUUID(),
-              perpetratorId.toString(),
-              event.eventId(),
-              payload.path("victimSource").asText(event.source()),
-              payload.path("victimRef").asText(),
-              payload.path("workerId").asText(),
-              payload.path("workerAgency").asText(),
-              payload.path("workerEmail").asText(null),
-              event.occurredAt()));
+    boolean isNew = stored.outcome() == PartnerRecordStore.Outcome.NEW;
+    String recordType = event.recordType();
+    boolean isIncident = recordType.equals(EventType.INCIDENT_REPORTED.name());
+    switch (event.type()) {
+      case SAFETY_WORKER_ASSIGNED -> publishAssignment(event, perpetratorId);
+      case SAFETY_WORKER_UNASSIGNED -> publishUnassignment(event, perpetratorId, event.payload());
+      case RECORD_WITHDRAWN -> {
+        if (recordType.equals(EventType.SAFETY_WORKER_ASSIGNED.name())) {
+          stored
+              .replacedPayload()
+              .ifPresent(payload -> publishUnassignment(event, perpetratorId, read(payload)));
+          return;
+        }
+        if (isAboutTheVictimSide(recordType)) {
+          return;
+        }
+        changes.add(
+            new ProfileChanged.Change(
+                isIncident
+                    ? ProfileChanged.ChangeKind.INCIDENT_WITHDRAWN
+                    : ProfileChanged.ChangeKind.RECORD_WITHDRAWN,
+                event.source(),
+                event.sourceReference(),
+                recordType));
+      }
+      case INCIDENT_REPORTED -> {
+        victims.recordVictimsOf(event, now);
+        changes.add(
+            new ProfileChanged.Change(
+                isNew
+                    ? ProfileChanged.ChangeKind.INCIDENT_RECORDED
+                    : ProfileChanged.ChangeKind.INCIDENT_CORRECTED,
+                event.source(),
+                event.sourceReference(),
+                recordType));
+      }
+      default ->
+          changes.add(
+              new ProfileChanged.Change(
+                  isNew
+                      ? ProfileChanged.ChangeKind.RECORD_ADDED
+                      : ProfileChanged.ChangeKind.RECORD_CORRECTED,
+                  event.source(),
+                  event.sourceReference(),
+                  recordType));
     }
-    // Other types are stored as their record's current version; the tracking issue applies
-    // them to the profile.
+  }
+
+  /** Worker assignments concern a victim, not the perpetrator's profile. */
+  private static boolean isAboutTheVictimSide(String recordType) {
+    return recordType.equals(EventType.SAFETY_WORKER_ASSIGNED.name())
+        || recordType.equals(EventType.SAFETY_WORKER_UNASSIGNED.name());
+  }
+
+  private void publishAssignment(PartnerEvent event, UUID perpetratorId) {
+    var payload = event.payload();
+    outbox.append(
+        Topics.SAFETY_WORKER_ASSIGNED,
+        perpetratorId.toString(),
+        new SafetyWorkerAssigned(
+            UUID.randomUUID(),
+            perpetratorId.toString(),
+            event.eventId(),
+            payload.path("victimSource").asText(event.source()),
+            payload.path("victimRef").asText(),
+            payload.path("workerId").asText(),
+            payload.path("workerAgency").asText(),
+            payload.path("workerEmail").asText(null),
+            event.occurredAt()));
+  }
+
+  /** {@code payload} names the assignment ended: the event's own, or a withdrawn version's. */
+  private void publishUnassignment(
+      PartnerEvent event, UUID perpetratorId, com.fasterxml.jackson.databind.JsonNode payload) {
+    outbox.append(
+        Topics.SAFETY_WORKER_UNASSIGNED,
+        perpetratorId.toString(),
+        new SafetyWorkerUnassigned(
+            UUID.randomUUID(),
+            perpetratorId.toString(),
+            event.eventId(),
+            payload.path("victimSource").asText(event.source()),
+            payload.path("victimRef").asText(),
+            payload.path("workerId").asText(),
+            event.occurredAt()));
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode read(String payload) {
+    try {
+      return json.readTree(payload);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void publishProfileChanged(
