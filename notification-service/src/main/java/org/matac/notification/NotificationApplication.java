@@ -1,7 +1,24 @@
 package org.matac.notification;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "notification-service",
+            version = "v1",
+            description = "Victim-safety workers' notifications, inbox and caseload."),
+    security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(
+    name = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT (RS256/ES256) with roles, agency and areas claims")
 public class NotificationApplication {
 
   public static void main(String[] args) {

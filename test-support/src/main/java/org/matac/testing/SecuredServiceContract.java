@@ -87,6 +87,16 @@ public abstract class SecuredServiceContract extends ServiceTestBase {
   }
 
   @Test
+  void publishes_its_openapi_document_generated_from_the_code_to_authenticated_callers() {
+    HttpResponse<String> document =
+        get("/api/v1/openapi.yml", token("caller-1", allowedRole(), allowedAgency()));
+
+    assertThat(document.code()).isEqualTo(200);
+    assertThat(body(document)).startsWith("openapi: 3").contains(protectedPath().split("/")[3]);
+    assertThat(exchange(HttpRequest.GET("/api/v1/openapi.yml")).code()).isEqualTo(401);
+  }
+
+  @Test
   void health_answers_anonymously_without_details_of_the_infrastructure() {
     HttpResponse<String> health = exchange(HttpRequest.GET("/health"));
 

@@ -12,12 +12,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.intake.IntakeResult;
+import org.matac.events.intake.PartnerEnvelope;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
 import org.matac.support.web.Problem;
@@ -49,7 +54,27 @@ public class EventIntakeController {
   /** One batch answer: a result per item, in the order sent. */
   public record BatchResults(List<IntakeResult> results) {}
 
+  /**
+   * Accepts one envelope of the partner contract.
+   *
+   * <p>The body is read as bytes so that "the same body" can mean equal as JSON values.
+   */
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = PartnerEnvelope.class)))
+  @ApiResponse(responseCode = "202", description = "accepted")
+  @ApiResponse(responseCode = "200", description = "a repeated eventId with the same body")
+  @ApiResponse(
+      responseCode = "400",
+      description = "breaks the contract; errors name each field",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "401", description = "no valid token")
+  @ApiResponse(responseCode = "403", description = "source is not the token's agency")
+  @ApiResponse(responseCode = "409", description = "the eventId was used for another body")
   public HttpResponse<IntakeResult> receive(@Body byte[] body, Authentication authentication) {
     EnvelopeParser.Parsed parsed = parser.parse(body);
     PartnerEvent event =
