@@ -19,7 +19,10 @@ import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.domain.VictimKey;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
+import org.matac.support.security.Caller;
 
 /**
  * Keeps the links between workers, victims and perpetrators, and turns what tracking and scoring
@@ -33,6 +36,9 @@ public class Notifying {
   private final ProcessedMessages processed;
   private final LinkStore links;
   private final NotificationStore notifications;
+  private static final Caller SERVICE = Caller.system("notification-service", null);
+
+  private final AuditTrail audit;
   private final Clock clock;
   private final String trackingBaseUrl;
 
@@ -40,11 +46,13 @@ public class Notifying {
       ProcessedMessages processed,
       LinkStore links,
       NotificationStore notifications,
+      AuditTrail audit,
       Clock clock,
       @Value("${matac.links.tracking-base-url}") String trackingBaseUrl) {
     this.processed = processed;
     this.links = links;
     this.notifications = notifications;
+    this.audit = audit;
     this.clock = clock;
     this.trackingBaseUrl = trackingBaseUrl;
   }
@@ -183,11 +191,23 @@ public class Notifying {
     }
   }
 
+  /** Each notice stored is a disclosure to its worker, audited with it. */
   private void store(List<Notice> notices) {
     Instant now = clock.instant();
     for (Notice notice : notices) {
-      notifications.storeOnce(
-          notice, trackingBaseUrl + "/api/v1/perpetrators/" + notice.perpetratorId(), now);
+      boolean stored =
+          notifications.storeOnce(
+              notice, trackingBaseUrl + "/api/v1/perpetrators/" + notice.perpetratorId(), now);
+      if (stored) {
+        audit.record(
+            AuditEntry.allowed(
+                    SERVICE,
+                    AuditEntry.Action.DISCLOSURE,
+                    "PERPETRATOR",
+                    notice.perpetratorId(),
+                    "notification " + notice.kind() + " (" + notice.factKey() + ")")
+                .disclosedTo(notice.workerId()));
+      }
     }
   }
 

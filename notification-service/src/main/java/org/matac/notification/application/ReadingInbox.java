@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
+import org.matac.support.security.Caller;
 
 /**
  * A worker's own inbox and caseload: nobody reads or acknowledges another worker's notifications.
@@ -16,22 +19,47 @@ public class ReadingInbox {
 
   private final NotificationStore notifications;
   private final LinkStore links;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  public ReadingInbox(NotificationStore notifications, LinkStore links, Clock clock) {
+  public ReadingInbox(
+      NotificationStore notifications, LinkStore links, AuditTrail audit, Clock clock) {
     this.notifications = notifications;
     this.links = links;
+    this.audit = audit;
     this.clock = clock;
   }
 
+  /** Each victim listed is a consultation of that victim's record, audited with the read. */
   @Transactional
-  public List<LinkStore.CaseloadEntry> caseloadOf(String workerId) {
-    return links.caseloadOf(workerId);
+  public List<LinkStore.CaseloadEntry> caseloadOf(Caller worker) {
+    List<LinkStore.CaseloadEntry> caseload = links.caseloadOf(worker.subject());
+    for (LinkStore.CaseloadEntry entry : caseload) {
+      audit.record(
+          AuditEntry.allowed(
+              worker,
+              AuditEntry.Action.CONSULTATION,
+              "VICTIM",
+              entry.victimSource() + ":" + entry.victimRef(),
+              "caseload read"));
+    }
+    return caseload;
   }
 
+  /** Each notification listed is a consultation about its perpetrator, audited with the read. */
   @Transactional
-  public List<NotificationStore.InboxEntry> inboxOf(String workerId, int limit) {
-    return notifications.inboxOf(workerId, limit);
+  public List<NotificationStore.InboxEntry> inboxOf(Caller worker, int limit) {
+    List<NotificationStore.InboxEntry> inbox = notifications.inboxOf(worker.subject(), limit);
+    for (NotificationStore.InboxEntry entry : inbox) {
+      audit.record(
+          AuditEntry.allowed(
+              worker,
+              AuditEntry.Action.CONSULTATION,
+              "PERPETRATOR",
+              entry.perpetratorId(),
+              "inbox read: notification " + entry.id()));
+    }
+    return inbox;
   }
 
   @Transactional

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.matac.notification.application.ReadingInbox;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
+import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
 import org.matac.support.web.ProblemException;
 
@@ -43,13 +44,13 @@ public class InboxController {
   /** The victims the caller is assigned to, and the perpetrators that links them to. */
   @Get("/caseload")
   public Caseload caseload(Authentication caller) {
-    return new Caseload(inbox.caseloadOf(caller.getName()));
+    return new Caseload(inbox.caseloadOf(Caller.of(caller)));
   }
 
   @Get("/inbox")
   public Inbox inbox(Authentication caller, @Nullable @QueryValue Integer limit) {
     int size = limit == null ? 50 : Math.max(1, Math.min(limit, MAX_PAGE));
-    return new Inbox(inbox.inboxOf(caller.getName(), size));
+    return new Inbox(inbox.inboxOf(Caller.of(caller), size));
   }
 
   @Post("/notifications/{id}/acknowledge")

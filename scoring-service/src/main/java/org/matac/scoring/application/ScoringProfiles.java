@@ -18,8 +18,11 @@ import org.matac.scoring.domain.Score;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.FactsStore;
 import org.matac.scoring.persistence.ScoreStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
 import org.matac.support.outbox.OutboxWriter;
+import org.matac.support.security.Caller;
 
 /**
  * Keeps every person's score current as tracking publishes profile changes, and answers scores for
@@ -37,6 +40,7 @@ public class ScoringProfiles {
   private final PolicyCatalogue policies;
   private final OutboxWriter outbox;
   private final ObjectMapper json;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public ScoringProfiles(
@@ -46,6 +50,7 @@ public class ScoringProfiles {
       PolicyCatalogue policies,
       OutboxWriter outbox,
       ObjectMapper json,
+      AuditTrail audit,
       Clock clock) {
     this.processed = processed;
     this.facts = facts;
@@ -53,6 +58,7 @@ public class ScoringProfiles {
     this.policies = policies;
     this.outbox = outbox;
     this.json = json;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -101,18 +107,38 @@ public class ScoringProfiles {
             message.messageId()));
   }
 
-  /** The score of a person at {@code asOf} under the active policy, from the stored facts. */
+  /**
+   * The score of a person at {@code asOf} under the active policy, from the stored facts. Reading
+   * an assessment of a person is a consultation, audited with the read.
+   */
   @Transactional
-  public Optional<Score> scoreOf(UUID perpetratorId, Instant asOf) {
+  public Optional<Score> scoreOf(UUID perpetratorId, Instant asOf, Caller reader) {
     ScoringPolicy policy = policies.active();
-    return facts
-        .profile(perpetratorId)
-        .map(profile -> RfgvScorer.score(ProfileFacts.of(read(profile)), policy, asOf));
+    Optional<Score> score =
+        facts
+            .profile(perpetratorId)
+            .map(profile -> RfgvScorer.score(ProfileFacts.of(read(profile)), policy, asOf));
+    score.ifPresent(found -> consulted(reader, perpetratorId, "score read as of " + asOf));
+    return score;
   }
 
   @Transactional
-  public java.util.List<ScoreStore.HistoryEntry> historyOf(UUID perpetratorId) {
-    return scores.history(perpetratorId);
+  public java.util.List<ScoreStore.HistoryEntry> historyOf(UUID perpetratorId, Caller reader) {
+    java.util.List<ScoreStore.HistoryEntry> history = scores.history(perpetratorId);
+    if (!history.isEmpty()) {
+      consulted(reader, perpetratorId, "score history read");
+    }
+    return history;
+  }
+
+  private void consulted(Caller reader, UUID perpetratorId, String purpose) {
+    audit.record(
+        AuditEntry.allowed(
+            reader,
+            AuditEntry.Action.CONSULTATION,
+            "PERPETRATOR",
+            perpetratorId.toString(),
+            purpose));
   }
 
   private String write(ProfileChanged.Profile profile) {

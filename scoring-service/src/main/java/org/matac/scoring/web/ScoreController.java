@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.matac.scoring.application.ScoringProfiles;
 import org.matac.scoring.domain.Score;
 import org.matac.scoring.persistence.ScoreStore;
+import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
 import org.matac.support.web.Problem;
 import org.matac.support.web.ProblemException;
@@ -40,18 +42,19 @@ public class ScoreController {
   public record History(UUID perpetratorId, List<ScoreStore.HistoryEntry> entries) {}
 
   @Get("/{perpetratorId}")
-  public ScoreView score(@PathVariable UUID perpetratorId, @Nullable @QueryValue String asOf) {
+  public ScoreView score(
+      @PathVariable UUID perpetratorId, @Nullable @QueryValue String asOf, Authentication caller) {
     Instant at = asOf == null ? clock.instant() : parseInstant(asOf);
     return scoring
-        .scoreOf(perpetratorId, at)
+        .scoreOf(perpetratorId, at, Caller.of(caller))
         .map(score -> new ScoreView(perpetratorId, score))
         .orElseThrow(
             () -> ProblemException.notFound("Scoring holds no facts for " + perpetratorId + "."));
   }
 
   @Get("/{perpetratorId}/history")
-  public History history(@PathVariable UUID perpetratorId) {
-    return new History(perpetratorId, scoring.historyOf(perpetratorId));
+  public History history(@PathVariable UUID perpetratorId, Authentication caller) {
+    return new History(perpetratorId, scoring.historyOf(perpetratorId, Caller.of(caller)));
   }
 
   private static Instant parseInstant(String text) {

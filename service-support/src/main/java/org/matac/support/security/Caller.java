@@ -20,6 +20,11 @@ public record Caller(String subject, Set<String> roles, String agency, List<Stri
             : List.of());
   }
 
+  /** The service itself, acting on a message rather than for a person. */
+  public static Caller system(String name, String agency) {
+    return new Caller(name, Set.of("SYSTEM"), agency, List.of());
+  }
+
   public boolean hasRole(String role) {
     return roles.contains(role);
   }

@@ -7,6 +7,7 @@ import org.matac.events.Topics;
 import org.matac.support.kafka.AtLeastOnceListener;
 import org.matac.support.kafka.DeadLetteringListener;
 import org.matac.support.kafka.DeadLetters;
+import org.matac.support.security.Caller;
 import org.matac.tracking.application.intake.EnvelopeParser;
 import org.matac.tracking.application.intake.IntakeRules;
 import org.matac.tracking.application.intake.PartnerEvent;
@@ -67,7 +68,10 @@ public class PartnerEventListener extends DeadLetteringListener {
                           : ": police forces publish on " + Topics.POLICE_INTAKE))));
       return;
     }
-    if (recording.record(event, RecordingPartnerEvents.Channel.KAFKA)
+    if (recording.record(
+            event,
+            RecordingPartnerEvents.Channel.KAFKA,
+            Caller.system("kafka:" + record.topic(), event.source()))
         == RecordingPartnerEvents.Outcome.CONFLICT) {
       deadLetter(
           record,

@@ -84,12 +84,13 @@ public class EventIntakeController {
                 () ->
                     ProblemException.badRequest(
                         "The envelope breaks the partner contract.", problemErrors(parsed)));
-    if (!event.source().equals(Caller.of(authentication).agency())) {
+    Caller sender = Caller.of(authentication);
+    if (!event.source().equals(sender.agency())) {
       throw ProblemException.forbidden(
           "A partner system may only send as its own agency: the token's agency does not match"
               + " source.");
     }
-    return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP)) {
+    return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP, sender)) {
       case ACCEPTED ->
           HttpResponse.accepted()
               .body(new IntakeResult(event.eventId(), IntakeResult.Status.ACCEPTED, List.of()));
@@ -110,29 +111,29 @@ public class EventIntakeController {
       produces = MediaType.APPLICATION_JSON)
   public HttpResponse<BatchResults> receiveBatch(@Body byte[] body, Authentication authentication) {
     JsonNode items = readBatch(body);
-    String agency = Caller.of(authentication).agency();
+    Caller sender = Caller.of(authentication);
     List<IntakeResult> results = new ArrayList<>(items.size());
     for (int index = 0; index < items.size(); index++) {
-      results.add(receiveItem(items.get(index), agency));
+      results.add(receiveItem(items.get(index), sender));
     }
     return HttpResponse.<BatchResults>status(HttpStatus.MULTI_STATUS)
         .body(new BatchResults(results));
   }
 
-  private IntakeResult receiveItem(JsonNode item, String agency) {
+  private IntakeResult receiveItem(JsonNode item, Caller sender) {
     EnvelopeParser.Parsed parsed = parser.parse(item);
     if (parsed.event().isEmpty()) {
       return rejected(parsed.eventId(), resultErrors(parsed.errors()));
     }
     PartnerEvent event = parsed.event().get();
-    if (!event.source().equals(agency)) {
+    if (!event.source().equals(sender.agency())) {
       return rejected(
           Optional.of(event.eventId()),
           List.of(
               new IntakeResult.FieldError(
                   "source", "a partner system may only send as its own agency")));
     }
-    return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP)) {
+    return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP, sender)) {
       case ACCEPTED -> new IntakeResult(event.eventId(), IntakeResult.Status.ACCEPTED, List.of());
       case DUPLICATE -> new IntakeResult(event.eventId(), IntakeResult.Status.DUPLICATE, List.of());
       case CONFLICT ->

@@ -7,8 +7,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.util.List;
 import java.util.UUID;
+import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
 import org.matac.support.web.ProblemException;
 import org.matac.tracking.application.profile.ReadingProfiles;
@@ -38,14 +40,16 @@ public class PerpetratorController {
   public record Matches(List<ReadingProfiles.ProfileView> items) {}
 
   @Get("/{id}")
-  public ReadingProfiles.ProfileView byId(@PathVariable UUID id) {
+  public ReadingProfiles.ProfileView byId(@PathVariable UUID id, Authentication caller) {
     return profiles
-        .byId(id)
+        .byId(id, Caller.of(caller))
         .orElseThrow(() -> ProblemException.notFound("No perpetrator has id " + id + "."));
   }
 
   @Get
-  public Matches bySourceIdentity(@QueryValue String source, @QueryValue String sourcePersonId) {
-    return new Matches(profiles.bySourceIdentity(source, sourcePersonId).stream().toList());
+  public Matches bySourceIdentity(
+      @QueryValue String source, @QueryValue String sourcePersonId, Authentication caller) {
+    return new Matches(
+        profiles.bySourceIdentity(source, sourcePersonId, Caller.of(caller)).stream().toList());
   }
 }

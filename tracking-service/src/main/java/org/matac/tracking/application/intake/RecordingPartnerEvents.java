@@ -13,7 +13,10 @@ import org.matac.events.intake.EventType;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
 import org.matac.support.outbox.OutboxWriter;
+import org.matac.support.security.Caller;
 import org.matac.tracking.persistence.IntakeEventStore;
 import org.matac.tracking.persistence.PartnerRecordStore;
 import org.matac.tracking.persistence.PerpetratorStore;
@@ -45,6 +48,7 @@ public class RecordingPartnerEvents {
   private final VictimStore victims;
   private final OutboxWriter outbox;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public RecordingPartnerEvents(
@@ -54,6 +58,7 @@ public class RecordingPartnerEvents {
       VictimStore victims,
       OutboxWriter outbox,
       com.fasterxml.jackson.databind.ObjectMapper json,
+      AuditTrail audit,
       Clock clock) {
     this.intakeEvents = intakeEvents;
     this.perpetrators = perpetrators;
@@ -61,11 +66,16 @@ public class RecordingPartnerEvents {
     this.victims = victims;
     this.outbox = outbox;
     this.json = json;
+    this.audit = audit;
     this.clock = clock;
   }
 
+  /**
+   * Records {@code event} as sent by {@code sender}; the collection is audited in the same
+   * transaction, so an event is never stored unaudited.
+   */
   @Transactional
-  public Outcome record(PartnerEvent event, Channel channel) {
+  public Outcome record(PartnerEvent event, Channel channel, Caller sender) {
     Instant now = clock.instant();
     Optional<String> storedBody = intakeEvents.storeIfNew(event, channel.name(), now);
     if (storedBody.isPresent()) {
@@ -80,6 +90,24 @@ public class RecordingPartnerEvents {
     }
     if (!changes.isEmpty()) {
       publishProfileChanged(perpetratorId, event.eventId(), changes, now);
+    }
+    audit.record(
+        AuditEntry.allowed(
+            sender,
+            AuditEntry.Action.COLLECTION,
+            "PERPETRATOR",
+            perpetratorId.toString(),
+            "partner intake: " + event.type() + " " + event.source() + " " + event.eventId()));
+    for (ProfileChanged.Change change : changes) {
+      if (change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED) {
+        audit.record(
+            AuditEntry.allowed(
+                sender,
+                AuditEntry.Action.COMBINATION,
+                "PERPETRATOR",
+                perpetratorId.toString(),
+                "profile " + change.reference() + " merged in: shared PNC id"));
+      }
     }
     return Outcome.ACCEPTED;
   }

@@ -1,0 +1,71 @@
+package org.matac.support.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.matac.support.security.Roles;
+import org.matac.support.web.Problem;
+import org.matac.support.web.ProblemException;
+
+/** The service's audit trail, for auditors: by subject, actor and time, and its chain check. */
+@Controller("/api/v1/audit")
+@Secured(Roles.AUDITOR)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuditController {
+
+  private static final int MAX_ROWS = 1_000;
+
+  private final AuditTrail audit;
+
+  public AuditController(AuditTrail audit) {
+    this.audit = audit;
+  }
+
+  public record Rows(List<AuditTrail.Row> items) {}
+
+  @Get
+  public Rows search(
+      @Nullable @QueryValue String subjectType,
+      @Nullable @QueryValue String subjectId,
+      @Nullable @QueryValue String actor,
+      @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to,
+      @Nullable @QueryValue Integer limit) {
+    return new Rows(
+        audit.search(
+            Optional.ofNullable(subjectType),
+            Optional.ofNullable(subjectId),
+            Optional.ofNullable(actor),
+            instant("from", from),
+            instant("to", to),
+            limit == null ? 200 : Math.max(1, Math.min(limit, MAX_ROWS))));
+  }
+
+  @Get("/verification")
+  public AuditTrail.Verification verify() {
+    return audit.verify();
+  }
+
+  private static Optional<Instant> instant(String field, String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(
+          field + " is not an instant.",
+          List.of(
+              new Problem.FieldError(field, "must be an RFC 3339 instant with Z or an offset")));
+    }
+  }
+}
