@@ -27,6 +27,7 @@ final class ProfileFacts {
     return new IncidentFacts(
         incident.source(),
         incident.incidentRef(),
+        incident.sourceReference(),
         incident.occurredAt(),
         incident.recordedAt(),
         incident.area(),

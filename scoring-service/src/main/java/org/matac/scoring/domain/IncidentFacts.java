@@ -6,11 +6,13 @@ import java.util.Set;
 
 /**
  * One incident as scoring sees it: the current version of a partner's record, after incidents of
- * the same person sharing {@code (source, incidentRef)} have been combined.
+ * the same person sharing {@code (source, incidentRef)} have been combined. {@code sourceReference}
+ * names the record (one per suspect of a multi-suspect incident).
  */
 public record IncidentFacts(
     String source,
     String incidentRef,
+    String sourceReference,
     Instant occurredAt,
     Instant recordedAt,
     String area,

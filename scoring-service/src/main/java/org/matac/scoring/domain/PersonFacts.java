@@ -40,8 +40,10 @@ public record PersonFacts(Optional<LocalDate> dateOfBirth, List<IncidentFacts> r
     IncidentFacts latest =
         parts.stream()
             .max(
+                // The contract names the latest occurredAt; equal times are broken by the record's
+                // own reference so that the outcome never depends on arrival order.
                 Comparator.comparing(IncidentFacts::occurredAt)
-                    .thenComparing(IncidentFacts::recordedAt))
+                    .thenComparing(IncidentFacts::sourceReference))
             .orElseThrow();
     List<String> offences = new ArrayList<>();
     Set<IncidentFacts.VictimKey> victims = new HashSet<>();
@@ -54,6 +56,7 @@ public record PersonFacts(Optional<LocalDate> dateOfBirth, List<IncidentFacts> r
     return new IncidentFacts(
         latest.source(),
         latest.incidentRef(),
+        latest.sourceReference(),
         latest.occurredAt(),
         latest.recordedAt(),
         latest.area(),

@@ -37,6 +37,7 @@ final class Incidents {
     private Instant recordedAt;
     private String source = "HAMPSHIRE_POLICE";
     private String incidentRef = "INC-" + ++counter;
+    private String sourceReference = "REF-" + counter;
     private String area = "SOUTHAMPTON";
     private List<String> offences = new ArrayList<>(List.of("COMMON_ASSAULT"));
     private Set<IncidentFacts.VictimKey> victims =
@@ -79,7 +80,15 @@ final class Incidents {
 
     IncidentFacts build() {
       return new IncidentFacts(
-          source, incidentRef, occurredAt, recordedAt, area, offences, victims, children);
+          source,
+          incidentRef,
+          sourceReference,
+          occurredAt,
+          recordedAt,
+          area,
+          offences,
+          victims,
+          children);
     }
   }
 }

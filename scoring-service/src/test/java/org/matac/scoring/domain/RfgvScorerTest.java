@@ -95,6 +95,7 @@ class RfgvScorerTest {
     void counts_two_suspect_records_of_one_incident_once() {
       var first = daysBefore(10).ref("HAMPSHIRE_POLICE", "44/1/26").build();
       var second = daysBefore(9).ref("HAMPSHIRE_POLICE", "44/1/26").victims("V-2").build();
+      assertThat(first.sourceReference()).isNotEqualTo(second.sourceReference());
 
       Score score = score(person(first, second));
 
@@ -197,6 +198,7 @@ class RfgvScorerTest {
       var idva =
           new IncidentFacts(
               "SOUTHAMPTON_IDVA",
+              "IDVA-1",
               "IDVA-1",
               police.occurredAt(),
               police.recordedAt(),
