@@ -16,9 +16,9 @@ import java.util.UUID;
 import org.matac.notification.application.ReadingInbox;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
+import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
-import org.matac.support.web.ProblemException;
 
 /**
  * The caller's own inbox. A worker is identified by the token's subject, which is the workerId

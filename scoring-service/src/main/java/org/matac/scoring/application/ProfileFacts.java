@@ -19,6 +19,15 @@ final class ProfileFacts {
     return new PersonFacts(Optional.ofNullable(profile.dateOfBirth()), incidents);
   }
 
+  /** The policy's last tie-break: the smallest PNC id, else the smallest source identity. */
+  static String tieBreakKey(ProfileChanged.Profile profile) {
+    return org.matac.scoring.domain.Ranked.tieBreakKeyOf(
+        profile.pncIds(),
+        profile.identities().stream()
+            .map(identity -> identity.source() + ":" + identity.sourcePersonId())
+            .toList());
+  }
+
   private static IncidentFacts incident(ProfileChanged.Incident incident) {
     Set<IncidentFacts.VictimKey> victims = new HashSet<>();
     for (ProfileChanged.VictimLink victim : incident.victims()) {

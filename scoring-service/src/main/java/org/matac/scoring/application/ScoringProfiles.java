@@ -76,8 +76,11 @@ public class ScoringProfiles {
       }
     }
     UUID perpetratorId = UUID.fromString(message.perpetratorId());
+    java.util.Set<String> areas = new java.util.HashSet<>();
+    message.profile().incidents().forEach(incident -> areas.add(incident.area()));
+    areas.remove(null);
     if (!facts.storeIfNewer(
-        perpetratorId, message.profileVersion(), write(message.profile()), now)) {
+        perpetratorId, message.profileVersion(), write(message.profile()), areas, now)) {
       return;
     }
     ScoringPolicy policy = policies.active();

@@ -20,18 +20,41 @@ public class FactsStore {
    * Keeps {@code profileJson} if its version is newer than the stored one; answers whether it did.
    * A late, older snapshot changes nothing.
    */
-  public boolean storeIfNewer(UUID perpetratorId, long version, String profileJson, Instant now) {
+  public boolean storeIfNewer(
+      UUID perpetratorId,
+      long version,
+      String profileJson,
+      java.util.Set<String> areas,
+      Instant now) {
+    String areaArray =
+        areas.stream()
+            .sorted()
+            .map(area -> "\"" + area.replace("\"", "") + "\"")
+            .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     return sql.update(
-            "INSERT INTO perpetrator_facts (perpetrator_id, profile_version, profile, updated_at)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE SET"
-                + " profile_version = excluded.profile_version, profile = excluded.profile,"
+            "INSERT INTO perpetrator_facts (perpetrator_id, profile_version, profile, areas,"
+                + " updated_at) VALUES (?, ?, ?, ?::text[], ?) ON CONFLICT (perpetrator_id)"
+                + " DO UPDATE SET profile_version = excluded.profile_version,"
+                + " profile = excluded.profile, areas = excluded.areas,"
                 + " updated_at = excluded.updated_at"
                 + " WHERE perpetrator_facts.profile_version < excluded.profile_version",
             perpetratorId,
             version,
             new Sql.Json(profileJson),
+            areaArray,
             now)
         == 1;
+  }
+
+  /** One person's stored facts. */
+  public record StoredFacts(UUID perpetratorId, String profileJson) {}
+
+  /** Everyone with an incident ever recorded in {@code area}: the only people it can rank. */
+  public java.util.List<StoredFacts> inArea(String area) {
+    return sql.query(
+        "SELECT perpetrator_id, profile::text FROM perpetrator_facts WHERE ? = ANY(areas)",
+        row -> new StoredFacts(row.getObject(1, UUID.class), row.getString(2)),
+        area);
   }
 
   public Optional<String> profile(UUID perpetratorId) {

@@ -11,16 +11,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.matac.scoring.application.ScoringProfiles;
 import org.matac.scoring.domain.Score;
 import org.matac.scoring.persistence.ScoreStore;
+import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
-import org.matac.support.web.Problem;
-import org.matac.support.web.ProblemException;
 
 /** Explainable scores: the components, the flags, the policy and the evidence behind them. */
 @Controller("/api/v1/scores")
@@ -44,7 +42,7 @@ public class ScoreController {
   @Get("/{perpetratorId}")
   public ScoreView score(
       @PathVariable UUID perpetratorId, @Nullable @QueryValue String asOf, Authentication caller) {
-    Instant at = asOf == null ? clock.instant() : parseInstant(asOf);
+    Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
     return scoring
         .scoreOf(perpetratorId, at, Caller.of(caller))
         .map(score -> new ScoreView(perpetratorId, score))
@@ -55,18 +53,5 @@ public class ScoreController {
   @Get("/{perpetratorId}/history")
   public History history(@PathVariable UUID perpetratorId, Authentication caller) {
     return new History(perpetratorId, scoring.historyOf(perpetratorId, Caller.of(caller)));
-  }
-
-  private static Instant parseInstant(String text) {
-    try {
-      return java.time.OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(
-          "asOf is not an instant.",
-          List.of(
-              new Problem.FieldError(
-                  "asOf",
-                  "must be an RFC 3339 instant with Z or an offset, like 2026-10-01T00:00:00Z")));
-    }
   }
 }

@@ -12,9 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.matac.support.problem.Problem;
+import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Roles;
-import org.matac.support.web.Problem;
-import org.matac.support.web.ProblemException;
 
 /** The service's audit trail, for auditors: by subject, actor and time, and its chain check. */
 @Controller("/api/v1/audit")

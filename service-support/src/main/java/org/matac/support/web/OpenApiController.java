@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.matac.support.problem.ProblemException;
 
 /**
  * The service's OpenAPI document, generated from its code at compile time, for any caller with a

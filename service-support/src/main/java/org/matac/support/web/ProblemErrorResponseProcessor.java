@@ -7,6 +7,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.matac.support.problem.Problem;
 
 /**
  * Answers every error the framework raises itself (unknown route, unreadable body, refused request)

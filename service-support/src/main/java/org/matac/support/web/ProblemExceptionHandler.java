@@ -6,6 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.matac.support.problem.Problem;
+import org.matac.support.problem.ProblemException;
 
 @Singleton
 @Requires(classes = ProblemException.class)

@@ -10,9 +10,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.util.List;
 import java.util.UUID;
+import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
-import org.matac.support.web.ProblemException;
 import org.matac.tracking.application.profile.ReadingProfiles;
 
 /**

@@ -1,4 +1,4 @@
-package org.matac.support.web;
+package org.matac.support.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,0 +1,84 @@
+package org.matac.scoring.application;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.scoring.domain.Ranked;
+import org.matac.scoring.domain.RfgvScorer;
+import org.matac.scoring.domain.ScoringPolicy;
+import org.matac.scoring.persistence.FactsStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
+import org.matac.support.security.Caller;
+
+/**
+ * Ranks the people of an area at an instant by the policy's order, computed from the stored facts
+ * so that a ranking at a past instant is reproduced exactly however many events arrived since.
+ */
+@Singleton
+public class Rankings {
+
+  private final FactsStore facts;
+  private final PolicyCatalogue policies;
+  private final ObjectMapper json;
+  private final AuditTrail audit;
+
+  public Rankings(FactsStore facts, PolicyCatalogue policies, ObjectMapper json, AuditTrail audit) {
+    this.facts = facts;
+    this.policies = policies;
+    this.json = json;
+    this.audit = audit;
+  }
+
+  /** Everyone whose latest incident in the window at {@code asOf} is in {@code area}, ranked. */
+  @Transactional
+  public List<Ranked> rank(String area, Instant asOf) {
+    ScoringPolicy policy = policies.active();
+    return facts.inArea(area).stream()
+        .map(stored -> ranked(stored, policy, asOf))
+        .filter(ranked -> ranked.belongsTo(area))
+        .sorted(Ranked.ORDER)
+        .toList();
+  }
+
+  /** The top of an area's ranking; each person returned is an audited consultation. */
+  @Transactional
+  public List<Ranked> top(String area, Instant asOf, int limit, Caller reader) {
+    List<Ranked> top = rank(area, asOf).stream().limit(limit).toList();
+    top.forEach(
+        ranked ->
+            audit.record(
+                AuditEntry.allowed(
+                    reader,
+                    AuditEntry.Action.CONSULTATION,
+                    "PERPETRATOR",
+                    ranked.perpetratorId().toString(),
+                    "ranking of " + area + " as of " + asOf)));
+    return top;
+  }
+
+  public ScoringPolicy policy() {
+    return policies.active();
+  }
+
+  private Ranked ranked(FactsStore.StoredFacts stored, ScoringPolicy policy, Instant asOf) {
+    ProfileChanged.Profile profile = read(stored.profileJson());
+    return new Ranked(
+        stored.perpetratorId(),
+        RfgvScorer.score(ProfileFacts.of(profile), policy, asOf),
+        ProfileFacts.tieBreakKey(profile));
+  }
+
+  private ProfileChanged.Profile read(String profile) {
+    try {
+      return json.readValue(profile, ProfileChanged.Profile.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package org.matac.scoring.persistence;
+
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.support.sql.Sql;
+
+/** Tasking cycles, their entries and decisions, and MATAC membership. */
+@Singleton
+public class TaskingStore {
+
+  private final Sql sql;
+
+  public TaskingStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  public record Cycle(
+      UUID id,
+      String area,
+      LocalDate cycleDate,
+      Instant asOf,
+      String policyId,
+      String status,
+      String createdBy,
+      Instant createdAt,
+      String publishedBy,
+      Instant publishedAt) {}
+
+  public record Entry(
+      UUID perpetratorId,
+      String kind,
+      Integer rank,
+      int total,
+      BigDecimal harm,
+      boolean serial,
+      Integer entryTotal,
+      String reason,
+      String decision,
+      String decidedBy,
+      Instant decidedAt,
+      String decisionReason) {}
+
+  public record Membership(UUID perpetratorId, String area, UUID cycleId, int entryTotal) {}
+
+  /** Answers false when the area already has a cycle for that date. */
+  public boolean createCycle(Cycle cycle) {
+    return sql.update(
+            "INSERT INTO tasking_cycle (id, area, cycle_date, as_of, policy_id, status, created_by,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            cycle.id(),
+            cycle.area(),
+            cycle.cycleDate(),
+            cycle.asOf(),
+            cycle.policyId(),
+            cycle.status(),
+            cycle.createdBy(),
+            cycle.createdAt())
+        == 1;
+  }
+
+  /** Answers false when the person is already on the cycle. */
+  public boolean addEntry(UUID cycleId, Entry entry) {
+    return sql.update(
+            "INSERT INTO tasking_entry (cycle_id, perpetrator_id, kind, rank, total, harm, serial,"
+                + " entry_total, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING",
+            cycleId,
+            entry.perpetratorId(),
+            entry.kind(),
+            entry.rank(),
+            entry.total(),
+            entry.harm(),
+            entry.serial(),
+            entry.entryTotal(),
+            entry.reason())
+        == 1;
+  }
+
+  public Optional<Cycle> cycle(UUID id, boolean lock) {
+    return sql.queryOne(
+        "SELECT * FROM tasking_cycle WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
+        TaskingStore::cycle,
+        id);
+  }
+
+  public List<Cycle> cycles(Optional<String> area, Optional<String> status) {
+    return sql.query(
+        "SELECT * FROM tasking_cycle WHERE (?::text IS NULL OR area = ?)"
+            + " AND (?::text IS NULL OR status = ?) ORDER BY cycle_date DESC, area",
+        TaskingStore::cycle,
+        area.orElse(null),
+        area.orElse(null),
+        status.orElse(null),
+        status.orElse(null));
+  }
+
+  public List<Entry> entries(UUID cycleId) {
+    return sql.query(
+        "SELECT * FROM tasking_entry WHERE cycle_id = ?"
+            + " ORDER BY kind DESC, rank NULLS LAST, perpetrator_id",
+        TaskingStore::entry,
+        cycleId);
+  }
+
+  /** Records a decision on an undecided entry; answers false when there was none to decide. */
+  public boolean decide(
+      UUID cycleId,
+      UUID perpetratorId,
+      String decision,
+      String decidedBy,
+      String reason,
+      Instant now) {
+    return sql.update(
+            "UPDATE tasking_entry SET decision = ?, decided_by = ?, decided_at = ?,"
+                + " decision_reason = ? WHERE cycle_id = ? AND perpetrator_id = ?"
+                + " AND decision IS NULL",
+            decision,
+            decidedBy,
+            now,
+            reason,
+            cycleId,
+            perpetratorId)
+        == 1;
+  }
+
+  public void publish(UUID cycleId, String publishedBy, Instant now) {
+    sql.update(
+        "UPDATE tasking_cycle SET status = 'PUBLISHED', published_by = ?, published_at = ?"
+            + " WHERE id = ?",
+        publishedBy,
+        now,
+        cycleId);
+  }
+
+  public void startMembership(Membership membership, Instant approvedAt) {
+    sql.update(
+        "INSERT INTO matac_membership (perpetrator_id, area, cycle_id, approved_at, entry_total)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        membership.perpetratorId(),
+        membership.area(),
+        membership.cycleId(),
+        approvedAt,
+        membership.entryTotal());
+  }
+
+  /** People active in MATAC for an area: approved on a published list and not discharged. */
+  public List<Membership> activeIn(String area) {
+    return sql.query(
+        "SELECT perpetrator_id, area, cycle_id, entry_total FROM matac_membership"
+            + " WHERE area = ? AND discharged_at IS NULL ORDER BY perpetrator_id",
+        row ->
+            new Membership(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getObject(3, UUID.class),
+                row.getInt(4)),
+        area);
+  }
+
+  public Optional<Membership> activeMembership(UUID perpetratorId) {
+    return sql.queryOne(
+        "SELECT perpetrator_id, area, cycle_id, entry_total FROM matac_membership"
+            + " WHERE perpetrator_id = ? AND discharged_at IS NULL FOR UPDATE",
+        row ->
+            new Membership(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getObject(3, UUID.class),
+                row.getInt(4)),
+        perpetratorId);
+  }
+
+  public void discharge(
+      Membership membership, String dischargedBy, String reason, int exitTotal, Instant now) {
+    sql.update(
+        "UPDATE matac_membership SET discharged_at = ?, discharged_by = ?, discharge_reason = ?,"
+            + " exit_total = ? WHERE perpetrator_id = ? AND cycle_id = ?",
+        now,
+        dischargedBy,
+        reason,
+        exitTotal,
+        membership.perpetratorId(),
+        membership.cycleId());
+  }
+
+  private static Cycle cycle(java.sql.ResultSet row) throws java.sql.SQLException {
+    return new Cycle(
+        row.getObject("id", UUID.class),
+        row.getString("area"),
+        row.getObject("cycle_date", LocalDate.class),
+        Sql.instant(row, "as_of"),
+        row.getString("policy_id"),
+        row.getString("status"),
+        row.getString("created_by"),
+        Sql.instant(row, "created_at"),
+        row.getString("published_by"),
+        Sql.instant(row, "published_at"));
+  }
+
+  private static Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {
+    return new Entry(
+        row.getObject("perpetrator_id", UUID.class),
+        row.getString("kind"),
+        (Integer) row.getObject("rank"),
+        row.getInt("total"),
+        row.getBigDecimal("harm"),
+        row.getBoolean("serial"),
+        row.getObject("entry_total") == null ? null : row.getInt("entry_total"),
+        row.getString("reason"),
+        row.getString("decision"),
+        row.getString("decided_by"),
+        Sql.instant(row, "decided_at"),
+        row.getString("decision_reason"));
+  }
+}

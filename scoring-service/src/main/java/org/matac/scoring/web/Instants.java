@@ -1,0 +1,27 @@
+package org.matac.scoring.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.matac.support.problem.Problem;
+import org.matac.support.problem.ProblemException;
+
+/** Reads an RFC 3339 instant from a query parameter, naming the parameter when it cannot. */
+final class Instants {
+
+  private Instants() {}
+
+  static Instant parse(String field, String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(
+          field + " is not an instant.",
+          List.of(
+              new Problem.FieldError(
+                  field,
+                  "must be an RFC 3339 instant with Z or an offset, like 2026-10-01T00:00:00Z")));
+    }
+  }
+}

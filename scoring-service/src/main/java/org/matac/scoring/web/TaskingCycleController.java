@@ -1,0 +1,143 @@
+package org.matac.scoring.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.scoring.application.TaskingCycles;
+import org.matac.scoring.persistence.TaskingStore;
+import org.matac.support.problem.Problem;
+import org.matac.support.problem.ProblemException;
+import org.matac.support.security.Caller;
+import org.matac.support.security.Roles;
+
+/** MATAC tasking cycles: draft, named decisions, publication, and discharge from MATAC. */
+@Controller("/api/v1")
+@Secured(Roles.MATAC_COORDINATOR)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TaskingCycleController {
+
+  private final TaskingCycles cycles;
+
+  public TaskingCycleController(TaskingCycles cycles) {
+    this.cycles = cycles;
+  }
+
+  public record NewCycle(@Nullable String area, @Nullable String cycleDate) {}
+
+  public record Addition(@Nullable UUID perpetratorId, @Nullable String reason) {}
+
+  public record DecisionRequest(@Nullable String decision, @Nullable String reason) {}
+
+  public record Discharge(@Nullable String reason) {}
+
+  public record Cycles(List<TaskingStore.Cycle> items) {}
+
+  @Post("/tasking-cycles")
+  public HttpResponse<TaskingCycles.CycleView> create(
+      @Body NewCycle request, Authentication authentication) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    require(errors, "area", request.area());
+    LocalDate date = null;
+    if (require(errors, "cycleDate", request.cycleDate())) {
+      try {
+        date = LocalDate.parse(request.cycleDate());
+      } catch (DateTimeParseException e) {
+        errors.add(new Problem.FieldError("cycleDate", "must be a date like 2026-12-01"));
+      }
+    }
+    reject(errors);
+    return HttpResponse.created(cycles.draft(request.area(), date, Caller.of(authentication)));
+  }
+
+  @Post("/tasking-cycles/{id}/entries")
+  public TaskingCycles.CycleView add(
+      @PathVariable UUID id, @Body Addition request, Authentication authentication) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (request.perpetratorId() == null) {
+      errors.add(new Problem.FieldError("perpetratorId", "is required"));
+    }
+    require(errors, "reason", request.reason());
+    reject(errors);
+    return cycles.add(id, request.perpetratorId(), request.reason(), Caller.of(authentication));
+  }
+
+  @Post("/tasking-cycles/{id}/entries/{perpetratorId}/decision")
+  public TaskingCycles.CycleView decide(
+      @PathVariable UUID id,
+      @PathVariable UUID perpetratorId,
+      @Body DecisionRequest request,
+      Authentication authentication) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    TaskingCycles.Decision decision = null;
+    if (require(errors, "decision", request.decision())) {
+      try {
+        decision = TaskingCycles.Decision.valueOf(request.decision());
+      } catch (IllegalArgumentException e) {
+        errors.add(new Problem.FieldError("decision", "must be APPROVE or REJECT"));
+      }
+    }
+    require(errors, "reason", request.reason());
+    reject(errors);
+    return cycles.decide(id, perpetratorId, decision, request.reason(), Caller.of(authentication));
+  }
+
+  @Post("/tasking-cycles/{id}/publish")
+  public TaskingCycles.CycleView publish(@PathVariable UUID id, Authentication authentication) {
+    return cycles.publish(id, Caller.of(authentication));
+  }
+
+  @Get("/tasking-cycles/{id}")
+  @Secured({Roles.MATAC_COORDINATOR, Roles.ANALYST})
+  public TaskingCycles.CycleView get(@PathVariable UUID id, Authentication authentication) {
+    return cycles.view(id, Caller.of(authentication));
+  }
+
+  @Get("/tasking-cycles")
+  @Secured({Roles.MATAC_COORDINATOR, Roles.ANALYST})
+  public Cycles list(
+      @Nullable @QueryValue String area,
+      @Nullable @QueryValue String status,
+      Authentication authentication) {
+    return new Cycles(
+        cycles.list(
+            Optional.ofNullable(area), Optional.ofNullable(status), Caller.of(authentication)));
+  }
+
+  @Post("/matac-members/{perpetratorId}/discharge")
+  public TaskingCycles.Discharged discharge(
+      @PathVariable UUID perpetratorId, @Body Discharge request, Authentication authentication) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    require(errors, "reason", request.reason());
+    reject(errors);
+    return cycles.discharge(perpetratorId, request.reason(), Caller.of(authentication));
+  }
+
+  private static boolean require(List<Problem.FieldError> errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.add(new Problem.FieldError(field, "is required"));
+      return false;
+    }
+    return true;
+  }
+
+  private static void reject(List<Problem.FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest("The request is incomplete.", errors);
+    }
+  }
+}

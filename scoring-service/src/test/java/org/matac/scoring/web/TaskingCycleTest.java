@@ -1,0 +1,307 @@
+package org.matac.scoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.matac.events.Topics;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.testing.ServiceTestBase;
+
+/** A coordinator's month in one area, in order: ranking, draft, decisions, publication, review. */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TaskingCycleTest extends ServiceTestBase {
+
+  private static final String AREA = "TEST_VALLEY";
+  private static final Instant INCIDENTS = Instant.now().minus(Duration.ofDays(10));
+  private static final LocalDate CYCLE_DATE = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+
+  private static final ProfileChanged.Incident LOW_FIRST =
+      incident("TV/3", INCIDENTS, List.of("CRIMINAL_DAMAGE"), List.of("V-4"));
+
+  @Inject ObjectMapper json;
+
+  private final String high = UUID.randomUUID().toString();
+  private final String medium = UUID.randomUUID().toString();
+  private final String low = UUID.randomUUID().toString();
+  private String cycleId;
+  private JsonNode rankingBefore;
+
+  @Override
+  protected String databaseName() {
+    return "scoring";
+  }
+
+  private String coordinator() {
+    return token("coordinator-tv", "MATAC_COORDINATOR", "TEST_VALLEY_COUNCIL", AREA);
+  }
+
+  private String otherAreaCoordinator() {
+    return token("coordinator-pm", "MATAC_COORDINATOR", "PORTSMOUTH_COUNCIL", "PORTSMOUTH");
+  }
+
+  private HttpResponse<String> post(String path, String body, String token) {
+    return exchange(HttpRequest.POST(path, body).bearerAuth(token));
+  }
+
+  private JsonNode read(HttpResponse<String> response) throws Exception {
+    return json.readTree(body(response));
+  }
+
+  private static ProfileChanged.Incident incident(
+      String reference, Instant at, List<String> offences, List<String> victims) {
+    return new ProfileChanged.Incident(
+        "HAMPSHIRE_POLICE",
+        reference,
+        reference,
+        at,
+        at,
+        AREA,
+        true,
+        offences,
+        victims.stream()
+            .map(
+                victim ->
+                    new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", victim, "INTIMATE_PARTNER"))
+            .toList(),
+        false,
+        null);
+  }
+
+  /** Publishes the person's whole profile, as tracking does: every current incident. */
+  private void publishProfile(String id, ProfileChanged.Incident... incidents) throws Exception {
+    topics.send(
+        Topics.PROFILE_CHANGED,
+        id,
+        json.writeValueAsString(
+            new ProfileChanged(
+                UUID.randomUUID(),
+                id,
+                System.nanoTime(),
+                Instant.now(),
+                UUID.randomUUID(),
+                List.of(
+                    new ProfileChanged.Change(
+                        ProfileChanged.ChangeKind.INCIDENT_RECORDED,
+                        "HAMPSHIRE_POLICE",
+                        incidents[incidents.length - 1].sourceReference())),
+                new ProfileChanged.Profile(
+                    List.of(new ProfileChanged.SourceIdentity("HAMPSHIRE_POLICE", "NICHE-" + id)),
+                    List.of(),
+                    "Testy",
+                    "Fakeperson",
+                    null,
+                    List.of(incidents),
+                    List.of()))));
+  }
+
+  @BeforeAll
+  void threePeopleWithIncidentsInTheArea() throws Exception {
+    publishProfile(high, incident("TV/1", INCIDENTS, List.of("ABH"), List.of("V-1", "V-2")));
+    publishProfile(medium, incident("TV/2", INCIDENTS, List.of("ABH"), List.of("V-3")));
+    publishProfile(low, LOW_FIRST);
+    for (String id : List.of(high, medium, low)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get("/api/v1/scores/" + id, analystToken()).code() == 200);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void the_ranking_lists_the_area_in_the_policys_order() throws Exception {
+    String asOf = CYCLE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    rankingBefore =
+        read(get("/api/v1/rankings?area=" + AREA + "&asOf=" + asOf + "&limit=10", coordinator()));
+
+    assertThat(rankingBefore.path("entries").findValuesAsText("perpetratorId"))
+        .containsExactly(high, medium, low);
+    assertThat(rankingBefore.path("entries").get(0).path("score").path("total").asInt())
+        .isEqualTo(5 + 1 + 2 * 4 + 2 * 3);
+    assertThat(get("/api/v1/rankings?area=" + AREA, otherAreaCoordinator()).code()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(2)
+  void a_draft_proposes_the_candidates_over_the_threshold_in_ranking_order() throws Exception {
+    var created =
+        post(
+            "/api/v1/tasking-cycles",
+            "{\"area\":\"" + AREA + "\",\"cycleDate\":\"" + CYCLE_DATE + "\"}",
+            coordinator());
+
+    assertThat(created.code()).isEqualTo(201);
+    JsonNode cycle = read(created);
+    cycleId = cycle.path("cycle").path("id").asText();
+    assertThat(cycle.path("cycle").path("status").asText()).isEqualTo("DRAFT");
+    assertThat(cycle.path("entries").findValuesAsText("perpetratorId"))
+        .containsExactly(high, medium);
+    assertThat(cycle.path("entries").findValuesAsText("kind")).containsOnly("PROPOSED");
+  }
+
+  @Test
+  @Order(3)
+  void cannot_be_published_while_an_entry_is_undecided() {
+    assertThat(post("/api/v1/tasking-cycles/" + cycleId + "/publish", "", coordinator()).code())
+        .isEqualTo(409);
+  }
+
+  @Test
+  @Order(4)
+  void is_out_of_reach_of_another_areas_coordinator() {
+    assertThat(get("/api/v1/tasking-cycles/" + cycleId, otherAreaCoordinator()).code())
+        .isEqualTo(403);
+    assertThat(
+            post(
+                    "/api/v1/tasking-cycles/" + cycleId + "/entries/" + high + "/decision",
+                    "{\"decision\":\"APPROVE\",\"reason\":\"not mine to decide\"}",
+                    otherAreaCoordinator())
+                .code())
+        .isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
+  void is_published_once_a_named_coordinator_decided_every_entry() throws Exception {
+    String decisions = "/api/v1/tasking-cycles/" + cycleId + "/entries/";
+    assertThat(
+            post(
+                    decisions + high + "/decision",
+                    "{\"decision\":\"APPROVE\",\"reason\":\"two victims\"}",
+                    coordinator())
+                .code())
+        .isEqualTo(200);
+    assertThat(
+            post(
+                    decisions + medium + "/decision",
+                    "{\"decision\":\"REJECT\",\"reason\":\"in custody\"}",
+                    coordinator())
+                .code())
+        .isEqualTo(200);
+    assertThat(
+            post(
+                    decisions + medium + "/decision",
+                    "{\"decision\":\"APPROVE\",\"reason\":\"changed mind\"}",
+                    coordinator())
+                .code())
+        .as("a decision is final")
+        .isEqualTo(409);
+
+    var published = post("/api/v1/tasking-cycles/" + cycleId + "/publish", "", coordinator());
+
+    assertThat(published.code()).isEqualTo(200);
+    JsonNode cycle = read(published);
+    assertThat(cycle.path("cycle").path("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(cycle.path("entries").findValuesAsText("decidedBy")).containsOnly("coordinator-tv");
+    var messages =
+        topics.readUntil(
+            Topics.TASKING_LIST_PUBLISHED,
+            record -> high.equals(record.key()),
+            Duration.ofSeconds(30));
+    assertThat(json.readTree(messages.get(messages.size() - 1).value()).path("area").asText())
+        .isEqualTo(AREA);
+    assertThat(
+            post(
+                    decisions + high + "/decision",
+                    "{\"decision\":\"REJECT\",\"reason\":\"late\"}",
+                    coordinator())
+                .code())
+        .as("a published list is frozen")
+        .isEqualTo(409);
+  }
+
+  @Test
+  @Order(6)
+  void the_next_cycle_reviews_the_approved_person_beside_their_entry_score() throws Exception {
+    JsonNode next =
+        read(
+            post(
+                "/api/v1/tasking-cycles",
+                "{\"area\":\"" + AREA + "\",\"cycleDate\":\"" + CYCLE_DATE.plusDays(28) + "\"}",
+                coordinator()));
+
+    JsonNode review = null;
+    for (JsonNode entry : next.path("entries")) {
+      if (entry.path("perpetratorId").asText().equals(high)) {
+        review = entry;
+      }
+    }
+    assertThat(review).isNotNull();
+    assertThat(review.path("kind").asText()).isEqualTo("REVIEW");
+    assertThat(review.path("entryTotal").asInt()).isEqualTo(20);
+    assertThat(next.path("entries").findValuesAsText("perpetratorId")).contains(medium);
+  }
+
+  @Test
+  @Order(7)
+  void discharge_records_the_reason_and_the_exit_score_beside_the_entry_score() throws Exception {
+    var discharged =
+        post(
+            "/api/v1/matac-members/" + high + "/discharge",
+            "{\"reason\":\"offending fell; programme completed\"}",
+            coordinator());
+
+    assertThat(discharged.code()).isEqualTo(200);
+    JsonNode body = read(discharged);
+    assertThat(body.path("entryTotal").asInt()).isEqualTo(20);
+    assertThat(body.path("exitTotal").asInt()).isBetween(0, 30);
+    assertThat(
+            post(
+                    "/api/v1/matac-members/" + high + "/discharge",
+                    "{\"reason\":\"again\"}",
+                    coordinator())
+                .code())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(8)
+  void a_ranking_at_a_past_instant_is_reproduced_exactly_after_more_events_arrive()
+      throws Exception {
+    String asOf = CYCLE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    Instant later = Instant.now().plus(Duration.ofDays(3));
+    publishProfile(low, LOW_FIRST, incident("TV/4", later, List.of("GBH"), List.of("V-9", "V-8")));
+    String afterIt = later.plus(Duration.ofDays(1)).toString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                read(get("/api/v1/scores/" + low + "?asOf=" + afterIt, analystToken()))
+                        .path("score")
+                        .path("frequency")
+                        .asInt()
+                    == 2);
+
+    JsonNode again =
+        read(get("/api/v1/rankings?area=" + AREA + "&asOf=" + asOf + "&limit=10", coordinator()));
+
+    assertThat(again.path("entries")).isEqualTo(rankingBefore.path("entries"));
+  }
+
+  @Test
+  @Order(9)
+  void a_cycle_request_without_its_fields_is_a_400_naming_them() throws Exception {
+    var response = post("/api/v1/tasking-cycles", "{}", coordinator());
+
+    assertThat(response.code()).isEqualTo(400);
+    assertThat(read(response).path("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("area", "cycleDate");
+  }
+}
