@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.matac.events.scoring.ScoreChanged;
+import org.matac.events.scoring.TaskingListPublished;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
@@ -152,6 +153,29 @@ public class Notifying {
                           seenBefore,
                           workers)));
     }
+  }
+
+  @Transactional
+  public void onTaskingListPublished(TaskingListPublished message) {
+    if (!processed.recordFirstDelivery(
+        "notification.tasking-list-published", message.messageId().toString())) {
+      return;
+    }
+    UUID perpetratorId = UUID.fromString(message.perpetratorId());
+    List<String> workers = links.workersLinkedTo(perpetratorId);
+    if (workers.isEmpty()) {
+      return;
+    }
+    store(
+        NotificationRules.tasked(
+            links
+                .perpetrator(perpetratorId)
+                .orElse(new NotificationRules.Perpetrator(message.perpetratorId(), null, null)),
+            message.cycleId().toString(),
+            message.area(),
+            message.cycleDate().toString(),
+            message.publishedAt(),
+            workers));
   }
 
   @Transactional

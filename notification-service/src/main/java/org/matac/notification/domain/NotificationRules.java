@@ -188,6 +188,42 @@ public final class NotificationRules {
         .toList();
   }
 
+  /** A linked perpetrator approved onto a published MATAC tasking list. */
+  public static List<Notice> tasked(
+      Perpetrator perpetrator,
+      String cycleId,
+      String area,
+      String cycleDate,
+      Instant publishedAt,
+      Collection<String> linkedWorkers) {
+    String title = "Tasked at MATAC: " + perpetrator.displayName();
+    String body =
+        perpetrator.displayName()
+            + " (perpetrator "
+            + perpetrator.id()
+            + ") was approved onto the "
+            + area
+            + " MATAC tasking list of "
+            + cycleDate
+            + ".";
+    String factKey = "MATAC:" + cycleId + ":" + perpetrator.id();
+    return linkedWorkers.stream()
+        .sorted()
+        .map(
+            worker ->
+                new Notice(
+                    worker,
+                    factKey,
+                    perpetrator.id(),
+                    Notice.Kind.MATAC_TASKED,
+                    false,
+                    title,
+                    body,
+                    publishedAt,
+                    area))
+        .toList();
+  }
+
   /** A flag newly set on a linked perpetrator's score: serial or escalating. */
   public static List<Notice> flagSet(
       Perpetrator perpetrator,

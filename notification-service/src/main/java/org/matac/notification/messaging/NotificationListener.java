@@ -4,6 +4,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
 import org.matac.events.scoring.ScoreChanged;
+import org.matac.events.scoring.TaskingListPublished;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
@@ -45,6 +46,13 @@ public class NotificationListener extends DeadLetteringListener {
     reader
         .read(record, ProfileChanged.class, Topics.NOTIFICATION_DEAD_LETTER)
         .ifPresent(notifying::onProfileChanged);
+  }
+
+  @Topic(Topics.TASKING_LIST_PUBLISHED)
+  public void onTaskingListPublished(ConsumerRecord<String, byte[]> record) {
+    reader
+        .read(record, TaskingListPublished.class, Topics.NOTIFICATION_DEAD_LETTER)
+        .ifPresent(notifying::onTaskingListPublished);
   }
 
   @Topic(Topics.SCORE_CHANGED)

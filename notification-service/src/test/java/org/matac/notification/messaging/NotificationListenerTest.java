@@ -219,6 +219,39 @@ class NotificationListenerTest extends ServiceTestBase {
   }
 
   @Nested
+  class ATaskingListPublished {
+
+    @Test
+    void tells_the_linked_worker_their_perpetrator_was_tasked() throws Exception {
+      Scenario scenario = new Scenario();
+      scenario.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/81/26"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
+
+      topics.send(
+          Topics.TASKING_LIST_PUBLISHED,
+          scenario.perpetratorId,
+          json.writeValueAsString(
+              new org.matac.events.scoring.TaskingListPublished(
+                  UUID.randomUUID(),
+                  UUID.randomUUID(),
+                  "SOUTHAMPTON",
+                  java.time.LocalDate.parse("2026-12-01"),
+                  Instant.parse("2026-12-01T15:00:00Z"),
+                  "coordinator-1",
+                  "rfgv-1",
+                  scenario.perpetratorId,
+                  "PROPOSED",
+                  1,
+                  20,
+                  1)));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 2);
+      assertThat(inboxOf(scenario.workerId).findValuesAsText("kind")).contains("MATAC_TASKED");
+    }
+  }
+
+  @Nested
   class AnUnassignedWorker {
 
     @Test
