@@ -10,9 +10,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.matac.scoring.domain.PolicyValidation;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.PolicyStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
+import org.matac.support.problem.Problem;
+import org.matac.support.problem.ProblemException;
+import org.matac.support.security.Caller;
 
 /**
  * The policies scoring knows, and which one is active. The default {@code rfgv-1} ships as a
@@ -26,12 +34,14 @@ public class PolicyCatalogue {
 
   private final PolicyStore store;
   private final ObjectMapper json;
+  private final AuditTrail audit;
   private final Clock clock;
   private final AtomicReference<ScoringPolicy> active = new AtomicReference<>();
 
-  public PolicyCatalogue(PolicyStore store, ObjectMapper json, Clock clock) {
+  public PolicyCatalogue(PolicyStore store, ObjectMapper json, AuditTrail audit, Clock clock) {
     this.store = store;
     this.json = json;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -58,6 +68,71 @@ public class PolicyCatalogue {
                 .orElseThrow(() -> new IllegalStateException("No scoring policy is active")));
     active.set(loaded);
     return loaded;
+  }
+
+  /** A stored policy document and whether it is the active one. */
+  public record PolicyVersion(String id, boolean active, ScoringPolicy policy) {}
+
+  /**
+   * Adds a new policy version after validating it; a partnership's changes never overwrite a
+   * version that scores already name.
+   */
+  @Transactional
+  public ScoringPolicy add(String document, Caller admin) {
+    ScoringPolicy policy;
+    try {
+      policy = json.readValue(document, ScoringPolicy.class);
+    } catch (IOException e) {
+      throw ProblemException.badRequest(
+          "The policy document is not readable.",
+          List.of(new Problem.FieldError("$", "must be a scoring policy document")));
+    }
+    List<Problem.FieldError> errors =
+        PolicyValidation.problems(policy, defaultCategories()).stream()
+            .map(problem -> new Problem.FieldError(problem.field(), problem.message()))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest("The policy cannot be used as it is.", errors);
+    }
+    if (store.document(policy.id()).isPresent()) {
+      throw ProblemException.conflict("Policy " + policy.id() + " exists; versions never change.");
+    }
+    store.addIfAbsent(policy.id(), document, clock.instant());
+    audit.record(
+        AuditEntry.allowed(
+            admin, AuditEntry.Action.ALTERATION, "SCORING_POLICY", policy.id(), "added"));
+    return policy;
+  }
+
+  /** Makes {@code id} the active policy; the caller then rescores everyone under it. */
+  @Transactional
+  public void activate(String id, Caller admin) {
+    if (store.document(id).isEmpty()) {
+      throw ProblemException.notFound("No policy " + id + ".");
+    }
+    store.activate(id, clock.instant());
+    active.set(null);
+    audit.record(
+        AuditEntry.allowed(
+            admin,
+            AuditEntry.Action.ALTERATION,
+            "SCORING_POLICY",
+            id,
+            "activated: every score is rewritten under it"));
+  }
+
+  @Transactional
+  public List<PolicyVersion> versions() {
+    String activeId = active().id();
+    return store.ids().stream()
+        .map(
+            id ->
+                new PolicyVersion(id, id.equals(activeId), parse(store.document(id).orElseThrow())))
+        .toList();
+  }
+
+  private Set<String> defaultCategories() {
+    return parse(readClasspathPolicy(DEFAULT_POLICY)).gravityTable().weights().keySet();
   }
 
   private ScoringPolicy parse(String document) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
@@ -83,13 +84,25 @@ public class ScoringProfiles {
         perpetratorId, message.profileVersion(), write(message.profile()), areas, now)) {
       return;
     }
-    ScoringPolicy policy = policies.active();
-    Score score = RfgvScorer.score(ProfileFacts.of(message.profile()), policy, now);
+    rescore(perpetratorId, message.profile(), policies.active(), now, message.messageId());
+  }
+
+  /**
+   * Scores one person under {@code policy} at {@code asOf}; stores and publishes the score only
+   * when the assessment differs from the one stored for that policy.
+   */
+  void rescore(
+      UUID perpetratorId,
+      ProfileChanged.Profile profile,
+      ScoringPolicy policy,
+      Instant asOf,
+      UUID causedBy) {
+    Score score = RfgvScorer.score(ProfileFacts.of(profile), policy, asOf);
     Optional<Score> previous = scores.current(perpetratorId, policy.id());
     if (previous.isPresent() && previous.get().sameAssessmentAs(score)) {
       return;
     }
-    scores.save(perpetratorId, score, message.messageId());
+    scores.save(perpetratorId, score, causedBy);
     outbox.append(
         Topics.SCORE_CHANGED,
         perpetratorId.toString(),
@@ -107,7 +120,20 @@ public class ScoringProfiles {
             previous.map(Score::total).orElse(null),
             new ScoreChanged.Flags(
                 score.flags().serial(), score.flags().repeat(), score.flags().escalating()),
-            message.messageId()));
+            causedBy));
+  }
+
+  /** Rescores one page of people in one transaction; answers the last id of the page. */
+  @Transactional
+  public Optional<UUID> rescorePage(Optional<UUID> after, int size, Instant asOf) {
+    ScoringPolicy policy = policies.active();
+    List<FactsStore.StoredFacts> page = facts.page(after, size);
+    for (FactsStore.StoredFacts stored : page) {
+      rescore(stored.perpetratorId(), read(stored.profileJson()), policy, asOf, null);
+    }
+    return page.isEmpty()
+        ? Optional.empty()
+        : Optional.of(page.get(page.size() - 1).perpetratorId());
   }
 
   /**

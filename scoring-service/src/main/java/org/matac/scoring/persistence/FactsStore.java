@@ -64,6 +64,17 @@ public class FactsStore {
         perpetratorId);
   }
 
+  /** The next page of everyone's facts after {@code after}, in id order. */
+  public java.util.List<StoredFacts> page(Optional<UUID> after, int size) {
+    return sql.query(
+        "SELECT perpetrator_id, profile::text FROM perpetrator_facts"
+            + " WHERE (?::uuid IS NULL OR perpetrator_id > ?) ORDER BY perpetrator_id LIMIT ?",
+        row -> new StoredFacts(row.getObject(1, UUID.class), row.getString(2)),
+        after.orElse(null),
+        after.orElse(null),
+        size);
+  }
+
   public void delete(UUID perpetratorId) {
     sql.update("DELETE FROM perpetrator_facts WHERE perpetrator_id = ?", perpetratorId);
   }

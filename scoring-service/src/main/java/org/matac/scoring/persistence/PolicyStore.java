@@ -34,6 +34,11 @@ public class PolicyStore {
         "SELECT document::text FROM scoring_policy WHERE id = ?", row -> row.getString(1), id);
   }
 
+  public java.util.List<String> ids() {
+    return sql.query(
+        "SELECT id FROM scoring_policy ORDER BY created_at, id", row -> row.getString(1));
+  }
+
   public void activate(String id, Instant now) {
     sql.update("UPDATE scoring_policy SET active = false WHERE active AND id <> ?", id);
     sql.update(

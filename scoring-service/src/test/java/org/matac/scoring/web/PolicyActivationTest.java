@@ -1,0 +1,157 @@
+package org.matac.scoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.matac.events.Topics;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.testing.ServiceTestBase;
+
+@MicronautTest(transactional = false)
+class PolicyActivationTest extends ServiceTestBase {
+
+  @Inject ObjectMapper json;
+
+  @Override
+  protected String databaseName() {
+    return "scoring";
+  }
+
+  private String admin() {
+    return token("admin-1", "ADMIN", "HAMPSHIRE_POLICE");
+  }
+
+  private ObjectNode rfgv1() throws Exception {
+    try (InputStream in = getClass().getResourceAsStream("/policies/rfgv-1.json")) {
+      return (ObjectNode) json.readTree(in);
+    }
+  }
+
+  private HttpResponse<String> addPolicy(JsonNode document, String token) throws Exception {
+    return exchange(
+        HttpRequest.POST("/api/v1/policies", json.writeValueAsString(document))
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .bearerAuth(token));
+  }
+
+  private JsonNode scoreOf(String id) throws Exception {
+    return json.readTree(body(get("/api/v1/scores/" + id, analystToken()))).path("score");
+  }
+
+  @AfterAll
+  void theDefaultPolicyIsActiveAgain() {
+    exchange(HttpRequest.POST("/api/v1/policies/rfgv-1/activate", "").bearerAuth(admin()));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                !json.readTree(body(get("/api/v1/policies", admin())))
+                    .path("rescoring")
+                    .asBoolean());
+  }
+
+  @Test
+  void a_policy_missing_a_gravity_weight_is_refused_naming_what_is_missing() throws Exception {
+    ObjectNode document = rfgv1();
+    document.put("id", "rfgv-missing-weight");
+    ((ObjectNode) document.path("gravityTable").path("weights")).remove("ARSON");
+
+    var response = addPolicy(document, admin());
+
+    assertThat(response.code()).isEqualTo(400);
+    assertThat(body(response)).contains("gravityTable.weights", "ARSON");
+  }
+
+  @Test
+  void only_an_admin_may_add_a_policy() throws Exception {
+    ObjectNode document = rfgv1();
+    document.put("id", "rfgv-by-an-analyst");
+
+    assertThat(addPolicy(document, analystToken()).code()).isEqualTo(403);
+  }
+
+  @Test
+  void activating_a_policy_rescores_everyone_under_it() throws Exception {
+    String person = UUID.randomUUID().toString();
+    Instant recent = Instant.now().minus(Duration.ofDays(3));
+    topics.send(
+        Topics.PROFILE_CHANGED,
+        person,
+        json.writeValueAsString(
+            new ProfileChanged(
+                UUID.randomUUID(),
+                person,
+                1,
+                Instant.now(),
+                UUID.randomUUID(),
+                List.of(),
+                new ProfileChanged.Profile(
+                    List.of(
+                        new ProfileChanged.SourceIdentity("HAMPSHIRE_POLICE", "NICHE-" + person)),
+                    List.of(),
+                    "Testy",
+                    "Fakeperson",
+                    null,
+                    List.of(
+                        new ProfileChanged.Incident(
+                            "HAMPSHIRE_POLICE",
+                            "CCB/1",
+                            "CCB/1",
+                            recent,
+                            recent,
+                            "WINCHESTER",
+                            true,
+                            List.of("CONTROLLING_COERCIVE_BEHAVIOUR"),
+                            List.of(
+                                new ProfileChanged.VictimLink(
+                                    "HAMPSHIRE_POLICE", "V-1", "INTIMATE_PARTNER")),
+                            false,
+                            null)),
+                    List.of()))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/api/v1/scores/" + person, analystToken()).code() == 200);
+    assertThat(scoreOf(person).path("gravity").asInt()).isEqualTo(3);
+
+    // The Met-style change: weight coercive control like ABH, as a new version.
+    ObjectNode heavier = rfgv1();
+    heavier.put("id", "rfgv-ccb-" + UUID.randomUUID().toString().substring(0, 8));
+    ((ObjectNode) heavier.path("gravityTable")).put("id", "gravity-ccb");
+    ((ObjectNode) heavier.path("gravityTable").path("weights"))
+        .put("CONTROLLING_COERCIVE_BEHAVIOUR", 365);
+    String id = heavier.path("id").asText();
+    assertThat(addPolicy(heavier, admin()).code()).isEqualTo(201);
+    assertThat(addPolicy(heavier, admin()).code()).as("versions never change").isEqualTo(409);
+
+    var activation =
+        exchange(HttpRequest.POST("/api/v1/policies/" + id + "/activate", "").bearerAuth(admin()));
+
+    assertThat(activation.code()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                json.readTree(body(get("/api/v1/scores/" + person + "/history", analystToken())))
+                    .path("entries")
+                    .findValuesAsText("policyId")
+                    .contains(id));
+    JsonNode rescored = scoreOf(person);
+    assertThat(rescored.path("policyId").asText()).isEqualTo(id);
+    assertThat(rescored.path("gravity").asInt()).isEqualTo(4);
+  }
+}
