@@ -1,0 +1,101 @@
+package org.matac.tracking.persistence;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.support.sql.Sql;
+
+/** Dead-lettered intake records, as received on the dead-letter topic, and what became of them. */
+@Singleton
+public class DeadLetterStore {
+
+  private final Sql sql;
+
+  public DeadLetterStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  /** A dead letter without its value: what a list shows. */
+  public record Summary(
+      UUID id,
+      String originalTopic,
+      Integer originalPartition,
+      Long originalOffset,
+      String reason,
+      String errors,
+      Instant deadLetteredAt,
+      String status,
+      Instant replayedAt,
+      String replayedBy) {}
+
+  /** A dead letter with the record as it was sent. */
+  public record Letter(Summary summary, String key, byte[] value) {}
+
+  /** Keeps a dead letter once, however often it is delivered. */
+  public void keep(
+      String deadLetterPosition,
+      String originalTopic,
+      Integer originalPartition,
+      Long originalOffset,
+      String reason,
+      String errors,
+      String key,
+      byte[] value,
+      Instant deadLetteredAt) {
+    sql.update(
+        "INSERT INTO dead_letter (id, dead_letter_offset, original_topic, original_partition,"
+            + " original_offset, reason, errors, message_key, value, dead_lettered_at, status)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW') ON CONFLICT DO NOTHING",
+        UUID.randomUUID(),
+        deadLetterPosition,
+        originalTopic,
+        originalPartition,
+        originalOffset,
+        reason,
+        errors,
+        key,
+        value,
+        deadLetteredAt);
+  }
+
+  public List<Summary> list(Optional<String> status, int limit) {
+    return sql.query(
+        "SELECT * FROM dead_letter WHERE (?::text IS NULL OR status = ?)"
+            + " ORDER BY dead_lettered_at DESC, id LIMIT ?",
+        DeadLetterStore::summary,
+        status.orElse(null),
+        status.orElse(null),
+        limit);
+  }
+
+  public Optional<Letter> find(UUID id, boolean lock) {
+    return sql.queryOne(
+        "SELECT * FROM dead_letter WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
+        row -> new Letter(summary(row), row.getString("message_key"), row.getBytes("value")),
+        id);
+  }
+
+  public void markReplayed(UUID id, String by, Instant at) {
+    sql.update(
+        "UPDATE dead_letter SET status = 'REPLAYED', replayed_at = ?, replayed_by = ? WHERE id = ?",
+        at,
+        by,
+        id);
+  }
+
+  private static Summary summary(java.sql.ResultSet row) throws java.sql.SQLException {
+    return new Summary(
+        row.getObject("id", UUID.class),
+        row.getString("original_topic"),
+        (Integer) row.getObject("original_partition"),
+        (Long) row.getObject("original_offset"),
+        row.getString("reason"),
+        row.getString("errors"),
+        Sql.instant(row, "dead_lettered_at"),
+        row.getString("status"),
+        Sql.instant(row, "replayed_at"),
+        row.getString("replayed_by"));
+  }
+}
