@@ -16,7 +16,21 @@ final class ProfileFacts {
   static PersonFacts of(ProfileChanged.Profile profile) {
     List<IncidentFacts> incidents =
         profile.incidents().stream().map(ProfileFacts::incident).toList();
-    return new PersonFacts(Optional.ofNullable(profile.dateOfBirth()), incidents);
+    List<PersonFacts.OutcomeFacts> outcomes =
+        profile.records().stream()
+            .filter(record -> "JUSTICE_OUTCOME_RECORDED".equals(record.type()))
+            .map(ProfileFacts::outcome)
+            .toList();
+    return new PersonFacts(Optional.ofNullable(profile.dateOfBirth()), incidents, outcomes);
+  }
+
+  private static PersonFacts.OutcomeFacts outcome(ProfileChanged.PartnerRecord record) {
+    Object incidentSource = record.details().get("incidentSource");
+    return new PersonFacts.OutcomeFacts(
+        incidentSource == null ? record.source() : incidentSource.toString(),
+        String.valueOf(record.details().get("incidentRef")),
+        String.valueOf(record.details().get("outcome")),
+        record.recordedAt());
   }
 
   /** The policy's last tie-break: the smallest PNC id, else the smallest source identity. */
@@ -42,6 +56,11 @@ final class ProfileFacts {
         incident.area(),
         List.copyOf(incident.offenceCategories()),
         Set.copyOf(victims),
-        incident.childrenPresent());
+        incident.childrenPresent(),
+        incident.victims().stream()
+            .anyMatch(
+                victim ->
+                    "INTIMATE_PARTNER".equals(victim.relationship())
+                        || "EX_PARTNER".equals(victim.relationship())));
   }
 }

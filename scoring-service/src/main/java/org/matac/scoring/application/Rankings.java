@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.matac.events.tracking.ProfileChanged;
+import org.matac.scoring.domain.FoundationCohort;
+import org.matac.scoring.domain.PersonFacts;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.RfgvScorer;
 import org.matac.scoring.domain.ScoringPolicy;
@@ -38,11 +40,44 @@ public class Rankings {
   /** Everyone whose latest incident in the window at {@code asOf} is in {@code area}, ranked. */
   @Transactional
   public List<Ranked> rank(String area, Instant asOf) {
+    return candidates(area, asOf).stream().map(Candidate::ranked).toList();
+  }
+
+  /**
+   * The Foundation list for an area at {@code asOf}, in ranking order; each person listed is an
+   * audited consultation.
+   */
+  @Transactional
+  public List<Ranked> foundation(String area, Instant asOf, Caller reader) {
+    ScoringPolicy policy = policies.active();
+    List<Ranked> listed =
+        candidates(area, asOf).stream()
+            .filter(
+                candidate ->
+                    FoundationCohort.qualifies(
+                        candidate.facts(), candidate.ranked().score(), policy, area, asOf))
+            .map(Candidate::ranked)
+            .toList();
+    listed.forEach(
+        ranked ->
+            audit.record(
+                AuditEntry.allowed(
+                    reader,
+                    AuditEntry.Action.CONSULTATION,
+                    "PERPETRATOR",
+                    ranked.perpetratorId().toString(),
+                    "Foundation list of " + area + " as of " + asOf)));
+    return listed;
+  }
+
+  private record Candidate(Ranked ranked, PersonFacts facts) {}
+
+  private List<Candidate> candidates(String area, Instant asOf) {
     ScoringPolicy policy = policies.active();
     return facts.inArea(area).stream()
-        .map(stored -> ranked(stored, policy, asOf))
-        .filter(ranked -> ranked.belongsTo(area))
-        .sorted(Ranked.ORDER)
+        .map(stored -> candidate(stored, policy, asOf))
+        .filter(candidate -> candidate.ranked().belongsTo(area))
+        .sorted(java.util.Comparator.comparing(Candidate::ranked, Ranked.ORDER))
         .toList();
   }
 
@@ -66,12 +101,15 @@ public class Rankings {
     return policies.active();
   }
 
-  private Ranked ranked(FactsStore.StoredFacts stored, ScoringPolicy policy, Instant asOf) {
+  private Candidate candidate(FactsStore.StoredFacts stored, ScoringPolicy policy, Instant asOf) {
     ProfileChanged.Profile profile = read(stored.profileJson());
-    return new Ranked(
-        stored.perpetratorId(),
-        RfgvScorer.score(ProfileFacts.of(profile), policy, asOf),
-        ProfileFacts.tieBreakKey(profile));
+    PersonFacts person = ProfileFacts.of(profile);
+    return new Candidate(
+        new Ranked(
+            stored.perpetratorId(),
+            RfgvScorer.score(person, policy, asOf),
+            ProfileFacts.tieBreakKey(profile)),
+        person);
   }
 
   private ProfileChanged.Profile read(String profile) {

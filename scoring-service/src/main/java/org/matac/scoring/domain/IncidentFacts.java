@@ -18,7 +18,8 @@ public record IncidentFacts(
     String area,
     List<String> offenceCategories,
     Set<VictimKey> victims,
-    boolean childrenPresent) {
+    boolean childrenPresent,
+    boolean againstAPartner) {
 
   /** A victim as the policy counts them: distinct per recording agency and reference. */
   public record VictimKey(String source, String victimRef) {}

@@ -10,8 +10,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** What scoring knows of one person: a date of birth, if known, and their incident records. */
-public record PersonFacts(Optional<LocalDate> dateOfBirth, List<IncidentFacts> records) {
+/**
+ * What scoring knows of one person: a date of birth, if known, their incident records and the
+ * justice outcomes recorded against their incidents.
+ */
+public record PersonFacts(
+    Optional<LocalDate> dateOfBirth, List<IncidentFacts> records, List<OutcomeFacts> outcomes) {
+
+  public PersonFacts(Optional<LocalDate> dateOfBirth, List<IncidentFacts> records) {
+    this(dateOfBirth, records, List.of());
+  }
+
+  /** The current version of a justice outcome, for the incident it names. */
+  public record OutcomeFacts(
+      String incidentSource, String incidentRef, String outcome, java.time.Instant recordedAt) {}
 
   /**
    * The person's distinct incidents: records sharing {@code (source, incidentRef)} are one
@@ -48,10 +60,12 @@ public record PersonFacts(Optional<LocalDate> dateOfBirth, List<IncidentFacts> r
     List<String> offences = new ArrayList<>();
     Set<IncidentFacts.VictimKey> victims = new HashSet<>();
     boolean children = false;
+    boolean partner = false;
     for (IncidentFacts part : parts) {
       offences.addAll(part.offenceCategories());
       victims.addAll(part.victims());
       children |= part.childrenPresent();
+      partner |= part.againstAPartner();
     }
     return new IncidentFacts(
         latest.source(),
@@ -62,6 +76,7 @@ public record PersonFacts(Optional<LocalDate> dateOfBirth, List<IncidentFacts> r
         latest.area(),
         List.copyOf(offences),
         Set.copyOf(victims),
-        children);
+        children,
+        partner);
   }
 }

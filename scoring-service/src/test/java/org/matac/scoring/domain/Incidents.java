@@ -43,6 +43,17 @@ final class Incidents {
     private Set<IncidentFacts.VictimKey> victims =
         Set.of(new IncidentFacts.VictimKey("HAMPSHIRE_POLICE", "V-1"));
     private boolean children;
+    private boolean partner = true;
+
+    Builder children(boolean value) {
+      children = value;
+      return this;
+    }
+
+    Builder partner(boolean value) {
+      partner = value;
+      return this;
+    }
 
     private Builder(Instant occurredAt) {
       this.occurredAt = occurredAt;
@@ -88,7 +99,8 @@ final class Incidents {
           area,
           offences,
           victims,
-          children);
+          children,
+          partner);
     }
   }
 }

@@ -46,7 +46,8 @@ class RfgvScorerPropertiesTest {
                     victims.stream()
                         .map(victim -> new IncidentFacts.VictimKey(source, victim))
                         .collect(java.util.stream.Collectors.toSet()),
-                    false));
+                    false,
+                    true));
   }
 
   @Provide

@@ -205,7 +205,8 @@ class RfgvScorerTest {
               "SOUTHAMPTON",
               java.util.List.of("OTHER"),
               java.util.Set.of(new IncidentFacts.VictimKey("SOUTHAMPTON_IDVA", "V-1")),
-              false);
+              false,
+              true);
 
       assertThat(score(person(police, idva)).victims()).isEqualTo(3);
     }

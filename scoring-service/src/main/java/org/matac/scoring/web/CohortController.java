@@ -1,0 +1,69 @@
+package org.matac.scoring.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.matac.scoring.application.Rankings;
+import org.matac.scoring.application.TaskingCycles;
+import org.matac.scoring.domain.Ranked;
+import org.matac.support.problem.Problem;
+import org.matac.support.problem.ProblemException;
+import org.matac.support.security.Caller;
+import org.matac.support.security.Roles;
+
+/** Cohorts the policy defines; today the monthly Project Foundation list. */
+@Controller("/api/v1/cohorts")
+@Secured({Roles.MATAC_COORDINATOR, Roles.ANALYST, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CohortController {
+
+  private final Rankings rankings;
+
+  public CohortController(Rankings rankings) {
+    this.rankings = rankings;
+  }
+
+  public record CohortRequest(@Nullable String area, @Nullable String asOf) {}
+
+  public record Cohort(
+      String area, Instant asOf, String policyId, List<RankingController.Entry> entries) {}
+
+  /** The people meeting the Foundation rules of the active policy, in ranking order. */
+  @Post("/foundation")
+  public Cohort foundation(@Body CohortRequest request, Authentication authentication) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (request.area() == null || request.area().isBlank()) {
+      errors.add(new Problem.FieldError("area", "is required"));
+    }
+    if (request.asOf() == null || request.asOf().isBlank()) {
+      errors.add(new Problem.FieldError("asOf", "is required"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest("The request is incomplete.", errors);
+    }
+    Caller caller = Caller.of(authentication);
+    TaskingCycles.requireArea(caller, request.area());
+    // A list "for date D" is computed at D 00:00:00 UTC, as the policy says.
+    Instant asOf =
+        request.asOf().matches("\\d{4}-\\d{2}-\\d{2}")
+            ? java.time.LocalDate.parse(request.asOf())
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant()
+            : Instants.parse("asOf", request.asOf());
+    List<Ranked> listed = rankings.foundation(request.area(), asOf, caller);
+    List<RankingController.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < listed.size(); i++) {
+      entries.add(
+          new RankingController.Entry(i + 1, listed.get(i).perpetratorId(), listed.get(i).score()));
+    }
+    return new Cohort(request.area(), asOf, rankings.policy().id(), entries);
+  }
+}
