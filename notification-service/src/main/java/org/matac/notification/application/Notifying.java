@@ -15,6 +15,7 @@ import org.matac.events.scoring.TaskingListPublished;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
+import org.matac.notification.domain.DeliveryRules;
 import org.matac.notification.domain.Notice;
 import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.domain.VictimKey;
@@ -42,6 +43,7 @@ public class Notifying {
   private final AuditTrail audit;
   private final Clock clock;
   private final String trackingBaseUrl;
+  private final boolean emailEnabled;
 
   public Notifying(
       ProcessedMessages processed,
@@ -49,13 +51,15 @@ public class Notifying {
       NotificationStore notifications,
       AuditTrail audit,
       Clock clock,
-      @Value("${matac.links.tracking-base-url}") String trackingBaseUrl) {
+      @Value("${matac.links.tracking-base-url}") String trackingBaseUrl,
+      @Value("${matac.email.enabled:false}") boolean emailEnabled) {
     this.processed = processed;
     this.links = links;
     this.notifications = notifications;
     this.audit = audit;
     this.clock = clock;
     this.trackingBaseUrl = trackingBaseUrl;
+    this.emailEnabled = emailEnabled;
   }
 
   @Transactional
@@ -219,10 +223,11 @@ public class Notifying {
   private void store(List<Notice> notices) {
     Instant now = clock.instant();
     for (Notice notice : notices) {
-      boolean stored =
+      java.util.Optional<UUID> stored =
           notifications.storeOnce(
               notice, trackingBaseUrl + "/api/v1/perpetrators/" + notice.perpetratorId(), now);
-      if (stored) {
+      stored.ifPresent(id -> scheduleEmail(id, notice, now));
+      if (stored.isPresent()) {
         audit.record(
             AuditEntry.allowed(
                     SERVICE,
@@ -233,6 +238,35 @@ public class Notifying {
                 .disclosedTo(notice.workerId()));
       }
     }
+  }
+
+  /** Queues an e-mail when the worker has an address and wants e-mail, after quiet hours. */
+  private void scheduleEmail(UUID notificationId, Notice notice, Instant now) {
+    if (!emailEnabled) {
+      return;
+    }
+    LinkStore.Preferences preferences = links.preferencesOf(notice.workerId());
+    if (!preferences.emailEnabled()) {
+      return;
+    }
+    links
+        .emailOf(notice.workerId())
+        .ifPresent(
+            address -> {
+              java.util.Optional<DeliveryRules.QuietHours> quiet =
+                  preferences.quietFrom() == null || preferences.quietUntil() == null
+                      ? java.util.Optional.empty()
+                      : java.util.Optional.of(
+                          new DeliveryRules.QuietHours(
+                              preferences.quietFrom(),
+                              preferences.quietUntil(),
+                              java.time.ZoneId.of(preferences.timeZone())));
+              notifications.scheduleDelivery(
+                  notificationId,
+                  "EMAIL",
+                  address,
+                  DeliveryRules.sendAt(notice.urgent(), quiet, now));
+            });
   }
 
   private static Set<VictimKey> victimsOf(List<ProfileChanged.Incident> incidents) {

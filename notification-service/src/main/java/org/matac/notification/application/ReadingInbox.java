@@ -63,6 +63,23 @@ public class ReadingInbox {
   }
 
   @Transactional
+  public List<NotificationStore.Delivery> deliveriesOf(
+      java.util.UUID notificationId, Caller worker) {
+    return notifications.deliveriesOf(notificationId, worker.subject());
+  }
+
+  @Transactional
+  public LinkStore.Preferences preferencesOf(Caller worker) {
+    return links.preferencesOf(worker.subject());
+  }
+
+  @Transactional
+  public LinkStore.Preferences savePreferences(Caller worker, LinkStore.Preferences preferences) {
+    links.savePreferences(worker.subject(), preferences, clock.instant());
+    return preferences;
+  }
+
+  @Transactional
   public boolean acknowledge(UUID notificationId, String workerId) {
     return notifications.acknowledge(notificationId, workerId, clock.instant());
   }

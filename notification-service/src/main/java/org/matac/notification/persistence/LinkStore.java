@@ -129,6 +129,54 @@ public class LinkStore {
 
   public record Flags(boolean serial, boolean escalating) {}
 
+  /** The address partners gave for the worker most recently, if any. */
+  public java.util.Optional<String> emailOf(String workerId) {
+    return sql.queryOne(
+        "SELECT worker_email FROM worker_victim_link WHERE worker_id = ? AND worker_email IS NOT NULL"
+            + " ORDER BY assigned_at DESC LIMIT 1",
+        row -> row.getString(1),
+        workerId);
+  }
+
+  /** A worker's channel choices; e-mail on and no quiet hours until they say otherwise. */
+  public record Preferences(
+      boolean emailEnabled,
+      java.time.LocalTime quietFrom,
+      java.time.LocalTime quietUntil,
+      String timeZone) {
+
+    public static final Preferences DEFAULT = new Preferences(true, null, null, "Europe/London");
+  }
+
+  public Preferences preferencesOf(String workerId) {
+    return sql.queryOne(
+            "SELECT email_enabled, quiet_from, quiet_until, time_zone FROM worker_preference"
+                + " WHERE worker_id = ?",
+            row ->
+                new Preferences(
+                    row.getBoolean(1),
+                    row.getObject(2, java.time.LocalTime.class),
+                    row.getObject(3, java.time.LocalTime.class),
+                    row.getString(4)),
+            workerId)
+        .orElse(Preferences.DEFAULT);
+  }
+
+  public void savePreferences(String workerId, Preferences preferences, Instant now) {
+    sql.update(
+        "INSERT INTO worker_preference (worker_id, email_enabled, quiet_from, quiet_until,"
+            + " time_zone, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (worker_id) DO UPDATE"
+            + " SET email_enabled = excluded.email_enabled, quiet_from = excluded.quiet_from,"
+            + " quiet_until = excluded.quiet_until, time_zone = excluded.time_zone,"
+            + " updated_at = excluded.updated_at",
+        workerId,
+        preferences.emailEnabled(),
+        preferences.quietFrom(),
+        preferences.quietUntil(),
+        preferences.timeZone(),
+        now);
+  }
+
   /** One victim a worker is assigned to, with the perpetrators that links them to. */
   public record CaseloadEntry(
       String victimSource, String victimRef, Instant assignedAt, List<UUID> perpetratorIds) {}

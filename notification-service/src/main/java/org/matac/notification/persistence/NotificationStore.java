@@ -17,8 +17,11 @@ public class NotificationStore {
     this.sql = sql;
   }
 
-  /** Stores the notice unless this worker already has one about this fact; answers if it did. */
-  public boolean storeOnce(Notice notice, String link, Instant now) {
+  /**
+   * Stores the notice unless this worker already has one about this fact; answers its id when it
+   * stored it.
+   */
+  public java.util.Optional<UUID> storeOnce(Notice notice, String link, Instant now) {
     UUID id = UUID.randomUUID();
     int stored =
         sql.update(
@@ -45,7 +48,98 @@ public class NotificationStore {
           id,
           now);
     }
-    return stored == 1;
+    return stored == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
+  }
+
+  /** Queues a delivery on another channel, due at {@code dueAt}. */
+  public void scheduleDelivery(
+      UUID notificationId, String channel, String recipient, Instant dueAt) {
+    sql.update(
+        "INSERT INTO notification_delivery (notification_id, channel, status, attempts,"
+            + " updated_at, recipient, due_at) VALUES (?, ?, 'PENDING', 0, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        notificationId,
+        channel,
+        dueAt,
+        recipient,
+        dueAt);
+  }
+
+  /** A delivery due now, with what it carries. */
+  public record DueDelivery(
+      UUID notificationId,
+      String channel,
+      String recipient,
+      int attempts,
+      String title,
+      String body,
+      String link) {}
+
+  /** Locks up to {@code limit} due deliveries on {@code channel}; others take the rest. */
+  public List<DueDelivery> lockDue(String channel, Instant now, int limit) {
+    return sql.query(
+        "SELECT d.notification_id, d.channel, d.recipient, d.attempts, n.title, n.body, n.link"
+            + " FROM notification_delivery d JOIN notification n ON n.id = d.notification_id"
+            + " WHERE d.channel = ? AND d.status = 'PENDING' AND d.due_at <= ?"
+            + " ORDER BY d.due_at LIMIT ? FOR UPDATE OF d SKIP LOCKED",
+        row ->
+            new DueDelivery(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getString(3),
+                row.getInt(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7)),
+        channel,
+        now,
+        limit);
+  }
+
+  public void markDelivery(
+      UUID notificationId,
+      String channel,
+      String status,
+      int attempts,
+      Instant dueAt,
+      String error,
+      Instant now) {
+    sql.update(
+        "UPDATE notification_delivery SET status = ?, attempts = ?, due_at = ?, last_error = ?,"
+            + " updated_at = ? WHERE notification_id = ? AND channel = ?",
+        status,
+        attempts,
+        dueAt,
+        error,
+        now,
+        notificationId,
+        channel);
+  }
+
+  /** A delivery as its worker sees it: the channel, its state and tries, never the address. */
+  public record Delivery(
+      String channel,
+      String status,
+      int attempts,
+      Instant updatedAt,
+      Instant dueAt,
+      String lastError) {}
+
+  public List<Delivery> deliveriesOf(UUID notificationId, String workerId) {
+    return sql.query(
+        "SELECT d.channel, d.status, d.attempts, d.updated_at, d.due_at, d.last_error"
+            + " FROM notification_delivery d JOIN notification n ON n.id = d.notification_id"
+            + " WHERE d.notification_id = ? AND n.worker_id = ? ORDER BY d.channel",
+        row ->
+            new Delivery(
+                row.getString(1),
+                row.getString(2),
+                row.getInt(3),
+                Sql.instant(row, "updated_at"),
+                Sql.instant(row, "due_at"),
+                row.getString(6)),
+        notificationId,
+        workerId);
   }
 
   /** One inbox entry as its owner sees it. */

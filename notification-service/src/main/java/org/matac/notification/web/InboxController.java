@@ -53,6 +53,71 @@ public class InboxController {
     return new Inbox(inbox.inboxOf(Caller.of(caller), size));
   }
 
+  public record Deliveries(List<NotificationStore.Delivery> items) {}
+
+  /** Delivery status per channel of the caller's own notification. */
+  @Get("/notifications/{id}/deliveries")
+  public Deliveries deliveries(@PathVariable UUID id, Authentication caller) {
+    List<NotificationStore.Delivery> deliveries = inbox.deliveriesOf(id, Caller.of(caller));
+    if (deliveries.isEmpty()) {
+      throw ProblemException.notFound("You have no notification " + id + ".");
+    }
+    return new Deliveries(deliveries);
+  }
+
+  /** The caller's channel choices. */
+  public record PreferencesBody(
+      @io.micronaut.core.annotation.Nullable Boolean email,
+      @io.micronaut.core.annotation.Nullable String quietFrom,
+      @io.micronaut.core.annotation.Nullable String quietUntil,
+      @io.micronaut.core.annotation.Nullable String timeZone) {}
+
+  @Get("/preferences")
+  public LinkStore.Preferences preferences(Authentication caller) {
+    return inbox.preferencesOf(Caller.of(caller));
+  }
+
+  @io.micronaut.http.annotation.Put("/preferences")
+  public LinkStore.Preferences savePreferences(
+      @io.micronaut.http.annotation.Body PreferencesBody body, Authentication caller) {
+    List<org.matac.support.problem.Problem.FieldError> errors = new java.util.ArrayList<>();
+    java.time.LocalTime from = time("quietFrom", body.quietFrom(), errors);
+    java.time.LocalTime until = time("quietUntil", body.quietUntil(), errors);
+    if ((from == null) != (until == null)) {
+      errors.add(
+          new org.matac.support.problem.Problem.FieldError(
+              "quietUntil", "quiet hours need both ends"));
+    }
+    String zone = body.timeZone() == null ? "Europe/London" : body.timeZone();
+    try {
+      java.time.ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      errors.add(
+          new org.matac.support.problem.Problem.FieldError(
+              "timeZone", "must be a zone like Europe/London"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest("The preferences cannot be used.", errors);
+    }
+    return inbox.savePreferences(
+        Caller.of(caller),
+        new LinkStore.Preferences(body.email() == null || body.email(), from, until, zone));
+  }
+
+  private static java.time.LocalTime time(
+      String field, String value, List<org.matac.support.problem.Problem.FieldError> errors) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalTime.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      errors.add(
+          new org.matac.support.problem.Problem.FieldError(field, "must be a time like 22:00"));
+      return null;
+    }
+  }
+
   @Post("/notifications/{id}/acknowledge")
   public HttpResponse<Void> acknowledge(@PathVariable UUID id, Authentication caller) {
     if (!inbox.acknowledge(id, caller.getName())) {

@@ -15,9 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
-import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
-import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.testing.ServiceTestBase;
 
 @MicronautTest(transactional = false)
@@ -46,121 +44,17 @@ class NotificationListenerTest extends ServiceTestBase {
     return json.readTree(response.getBody(String.class).orElseThrow()).path("items");
   }
 
-  /** A linked worker, a perpetrator and a victim, each fresh so tests never see each other. */
-  private final class Scenario {
-    final String perpetratorId = UUID.randomUUID().toString();
-    final String workerId = "idva-" + UUID.randomUUID();
-    final String victimRef = "VICTIM-MARKER-" + UUID.randomUUID();
-    long version;
-
-    void assignWorker() throws Exception {
-      topics.send(
-          Topics.SAFETY_WORKER_ASSIGNED,
-          perpetratorId,
-          json.writeValueAsString(
-              new SafetyWorkerAssigned(
-                  UUID.randomUUID(),
-                  perpetratorId,
-                  UUID.randomUUID(),
-                  "HAMPSHIRE_POLICE",
-                  victimRef,
-                  workerId,
-                  "SOUTHAMPTON_IDVA",
-                  null,
-                  Instant.parse("2026-10-01T10:00:00Z"))));
-      // The link travels on its own topic: wait until it shows in the worker's caseload.
-      await().atMost(Duration.ofSeconds(30)).until(() -> caseloadOf(workerId).size() == 1);
-    }
-
-    void unassignWorker() throws Exception {
-      topics.send(
-          Topics.SAFETY_WORKER_UNASSIGNED,
-          perpetratorId,
-          json.writeValueAsString(
-              new SafetyWorkerUnassigned(
-                  UUID.randomUUID(),
-                  perpetratorId,
-                  UUID.randomUUID(),
-                  "HAMPSHIRE_POLICE",
-                  victimRef,
-                  workerId,
-                  Instant.parse("2026-10-05T10:00:00Z"))));
-      await().atMost(Duration.ofSeconds(30)).until(() -> caseloadOf(workerId).isEmpty());
-    }
-
-    /** The perpetrator's profile with one incident and one custody record, as tracking sends it. */
-    String released(String incidentReference, String custodyReference) throws Exception {
-      ProfileChanged change = json.readValue(incident(incidentReference), ProfileChanged.class);
-      ProfileChanged.Profile profile = change.profile();
-      return json.writeValueAsString(
-          new ProfileChanged(
-              UUID.randomUUID(),
-              perpetratorId,
-              ++version,
-              Instant.now(),
-              UUID.randomUUID(),
-              List.of(
-                  new ProfileChanged.Change(
-                      ProfileChanged.ChangeKind.RECORD_ADDED,
-                      "HAMPSHIRE_POLICE",
-                      custodyReference,
-                      "CUSTODY_STATUS_CHANGED")),
-              new ProfileChanged.Profile(
-                  profile.identities(),
-                  profile.pncIds(),
-                  profile.givenName(),
-                  profile.familyName(),
-                  profile.dateOfBirth(),
-                  profile.incidents(),
-                  List.of(
-                      new ProfileChanged.PartnerRecord(
-                          "CUSTODY_STATUS_CHANGED",
-                          "HAMPSHIRE_POLICE",
-                          custodyReference,
-                          Instant.parse("2026-10-06T09:00:00Z"),
-                          Instant.parse("2026-10-06T09:05:00Z"),
-                          null,
-                          java.util.Map.of(
-                              "status",
-                              "RELEASED",
-                              "conditions",
-                              "VICTIM-MARKER-IN-CONDITIONS"))))));
-    }
-
-    String incident(String reference) throws Exception {
-      ProfileChanged.Incident incident =
-          new ProfileChanged.Incident(
-              "HAMPSHIRE_POLICE",
-              reference,
-              reference,
-              Instant.parse("2026-10-01T21:14:00Z"),
-              Instant.parse("2026-10-02T08:30:00Z"),
-              "SOUTHAMPTON",
-              true,
-              List.of("COMMON_ASSAULT"),
-              List.of(
-                  new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", victimRef, "INTIMATE_PARTNER")),
-              true,
-              "MEDIUM");
-      return json.writeValueAsString(
-          new ProfileChanged(
-              UUID.randomUUID(),
-              perpetratorId,
-              ++version,
-              Instant.now(),
-              UUID.randomUUID(),
-              List.of(
-                  new ProfileChanged.Change(
-                      ProfileChanged.ChangeKind.INCIDENT_RECORDED, "HAMPSHIRE_POLICE", reference)),
-              new ProfileChanged.Profile(
-                  List.of(),
-                  List.of(),
-                  "Testy",
-                  "Fakeperson",
-                  null,
-                  List.of(incident),
-                  List.of())));
-    }
+  private LinkedWorker newScenario() {
+    return new LinkedWorker(
+        topics,
+        json,
+        workerId -> {
+          try {
+            return caseloadOf(workerId).size();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   @Nested
@@ -168,7 +62,7 @@ class NotificationListenerTest extends ServiceTestBase {
 
     @Test
     void reaches_that_workers_inbox_once_however_often_it_is_delivered() throws Exception {
-      Scenario scenario = new Scenario();
+      LinkedWorker scenario = newScenario();
       scenario.assignWorker();
       String incident = scenario.incident("44/51/26");
 
@@ -187,7 +81,7 @@ class NotificationListenerTest extends ServiceTestBase {
 
     @Test
     void is_not_shown_to_another_worker() throws Exception {
-      Scenario scenario = new Scenario();
+      LinkedWorker scenario = newScenario();
       scenario.assignWorker();
       topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/53/26"));
       await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
@@ -201,7 +95,7 @@ class NotificationListenerTest extends ServiceTestBase {
 
     @Test
     void reaches_the_linked_worker_as_urgent_without_the_bail_conditions() throws Exception {
-      Scenario scenario = new Scenario();
+      LinkedWorker scenario = newScenario();
       scenario.assignWorker();
       topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/61/26"));
       topics.send(
@@ -223,7 +117,7 @@ class NotificationListenerTest extends ServiceTestBase {
 
     @Test
     void tells_the_linked_worker_their_perpetrator_was_tasked() throws Exception {
-      Scenario scenario = new Scenario();
+      LinkedWorker scenario = newScenario();
       scenario.assignWorker();
       topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/81/26"));
       await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
@@ -256,14 +150,14 @@ class NotificationListenerTest extends ServiceTestBase {
 
     @Test
     void hears_nothing_more_about_the_perpetrator() throws Exception {
-      Scenario scenario = new Scenario();
+      LinkedWorker scenario = newScenario();
       scenario.assignWorker();
       topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/71/26"));
       await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
 
       scenario.unassignWorker();
       // A second worker on the same victim proves the later incident was processed.
-      Scenario colleague = new Scenario();
+      LinkedWorker colleague = newScenario();
       String colleagueId = colleague.workerId;
       topics.send(
           Topics.SAFETY_WORKER_ASSIGNED,
@@ -292,7 +186,7 @@ class NotificationListenerTest extends ServiceTestBase {
 
     @Test
     void marks_the_workers_own_notification_and_refuses_anyone_elses() throws Exception {
-      Scenario scenario = new Scenario();
+      LinkedWorker scenario = newScenario();
       scenario.assignWorker();
       topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/54/26"));
       await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);

@@ -1,0 +1,192 @@
+package org.matac.notification.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.matac.events.Topics;
+import org.matac.testing.ServiceTestBase;
+
+/** E-mail through a real SMTP server running in the test. */
+@MicronautTest(transactional = false)
+class EmailChannelTest extends ServiceTestBase {
+
+  private GreenMail smtp;
+
+  @Inject ObjectMapper json;
+
+  @Override
+  protected String databaseName() {
+    return "notification";
+  }
+
+  @Override
+  public Map<String, String> getProperties() {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+    properties.put("matac.email.enabled", "true");
+    properties.put("matac.email.smtp.host", "127.0.0.1");
+    properties.put("matac.email.smtp.port", Integer.toString(port));
+    properties.put("matac.email.smtp.starttls", "false");
+    properties.put("matac.email.poll-interval", "100ms");
+    return properties;
+  }
+
+  @AfterAll
+  void stopSmtp() {
+    smtp.stop();
+  }
+
+  private String workerToken(String workerId) {
+    return token(workerId, "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA", "SOUTHAMPTON");
+  }
+
+  private JsonNode inboxOf(String workerId) throws Exception {
+    return json.readTree(body(get("/api/v1/inbox", workerToken(workerId)))).path("items");
+  }
+
+  private LinkedWorker linkedWorkerWithEmail() throws Exception {
+    LinkedWorker worker =
+        new LinkedWorker(topics, json, this::caseloadSize)
+            .withEmail("idva-" + UUID.randomUUID() + "@example.invalid");
+    worker.assignWorker();
+    return worker;
+  }
+
+  private int caseloadSize(String workerId) {
+    try {
+      return json.readTree(body(get("/api/v1/caseload", workerToken(workerId))))
+          .path("items")
+          .size();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<MimeMessage> mailTo(String address) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(message -> GreenMailUtil.getAddressList(safely(message)).contains(address))
+        .toList();
+  }
+
+  private static jakarta.mail.Address[] safely(MimeMessage message) {
+    try {
+      return message.getAllRecipients();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Nested
+  class ANotice {
+
+    @Test
+    void reaches_the_workers_mailbox_without_victim_details_and_shows_as_sent() throws Exception {
+      LinkedWorker worker = linkedWorkerWithEmail();
+
+      topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/E1/26"));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(worker.email).size() == 1);
+      MimeMessage mail = mailTo(worker.email).get(0);
+      String text = GreenMailUtil.getBody(mail);
+      assertThat(mail.getSubject()).contains("Testy Fakeperson");
+      assertThat(text).contains("/api/v1/perpetrators/" + worker.perpetratorId);
+      assertThat(mail.getSubject() + text).doesNotContain("VICTIM-MARKER");
+      String notification = inboxOf(worker.workerId).get(0).path("id").asText();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  json.readTree(
+                          body(
+                              get(
+                                  "/api/v1/notifications/" + notification + "/deliveries",
+                                  workerToken(worker.workerId))))
+                      .path("items")
+                      .findValuesAsText("status")
+                      .containsAll(List.of("DELIVERED", "SENT")));
+    }
+  }
+
+  @Nested
+  class QuietHours {
+
+    @Test
+    void hold_an_ordinary_notice_but_let_an_urgent_one_through() throws Exception {
+      LinkedWorker worker = linkedWorkerWithEmail();
+      LocalTime now = LocalTime.now(ZoneOffset.UTC);
+      var saved =
+          exchange(
+              HttpRequest.PUT(
+                      "/api/v1/preferences",
+                      "{\"email\":true,\"quietFrom\":\""
+                          + now.minusHours(1).withNano(0).withSecond(0)
+                          + "\",\"quietUntil\":\""
+                          + now.plusHours(1).withNano(0).withSecond(0)
+                          + "\",\"timeZone\":\"UTC\"}")
+                  .bearerAuth(workerToken(worker.workerId)));
+      assertThat(saved.code()).isEqualTo(200);
+
+      // The first incident is against a new victim: urgent, so it goes out at once.
+      topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/Q1/26"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(worker.email).size() == 1);
+      // The second is against the same victim: ordinary, so it waits for the morning.
+      topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/Q2/26"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(worker.workerId).size() == 2);
+      String held = inboxOf(worker.workerId).get(0).path("id").asText();
+
+      JsonNode deliveries =
+          json.readTree(
+                  body(
+                      get(
+                          "/api/v1/notifications/" + held + "/deliveries",
+                          workerToken(worker.workerId))))
+              .path("items");
+      JsonNode email =
+          deliveries.get(0).path("channel").asText().equals("EMAIL")
+              ? deliveries.get(0)
+              : deliveries.get(1);
+      assertThat(email.path("status").asText()).isEqualTo("PENDING");
+      assertThat(email.path("dueAt").asText()).isNotBlank();
+      assertThat(mailTo(worker.email)).hasSize(1);
+    }
+  }
+
+  @Test
+  void preferences_with_one_end_of_the_quiet_hours_are_refused_naming_it() throws Exception {
+    var refused =
+        exchange(
+            HttpRequest.PUT("/api/v1/preferences", "{\"quietFrom\":\"22:00\"}")
+                .bearerAuth(workerToken("idva-" + UUID.randomUUID())));
+
+    assertThat(refused.code()).isEqualTo(400);
+    assertThat(json.readTree(body(refused)).path("errors").findValuesAsText("field"))
+        .containsExactly("quietUntil");
+  }
+}

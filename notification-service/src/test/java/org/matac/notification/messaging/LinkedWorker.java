@@ -1,0 +1,138 @@
+package org.matac.notification.messaging;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.matac.events.Topics;
+import org.matac.events.tracking.ProfileChanged;
+import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.events.tracking.SafetyWorkerUnassigned;
+import org.matac.testing.TopicProbe;
+
+/** A linked worker, a perpetrator and a victim, each fresh so tests never see each other. */
+public final class LinkedWorker {
+  private final TopicProbe topics;
+  private final ObjectMapper json;
+  private final Function<String, Integer> caseloadSize;
+  final String perpetratorId = UUID.randomUUID().toString();
+  final String workerId = "idva-" + UUID.randomUUID();
+  final String victimRef = "VICTIM-MARKER-" + UUID.randomUUID();
+  long version;
+  String email;
+
+  LinkedWorker(TopicProbe topics, ObjectMapper json, Function<String, Integer> caseloadSize) {
+    this.topics = topics;
+    this.json = json;
+    this.caseloadSize = caseloadSize;
+  }
+
+  LinkedWorker withEmail(String address) {
+    email = address;
+    return this;
+  }
+
+  void assignWorker() throws Exception {
+    topics.send(
+        Topics.SAFETY_WORKER_ASSIGNED,
+        perpetratorId,
+        json.writeValueAsString(
+            new SafetyWorkerAssigned(
+                UUID.randomUUID(),
+                perpetratorId,
+                UUID.randomUUID(),
+                "HAMPSHIRE_POLICE",
+                victimRef,
+                workerId,
+                "SOUTHAMPTON_IDVA",
+                email,
+                Instant.parse("2026-10-01T10:00:00Z"))));
+    // The link travels on its own topic: wait until it shows in the worker's caseload.
+    await().atMost(Duration.ofSeconds(30)).until(() -> caseloadSize.apply(workerId) == 1);
+  }
+
+  void unassignWorker() throws Exception {
+    topics.send(
+        Topics.SAFETY_WORKER_UNASSIGNED,
+        perpetratorId,
+        json.writeValueAsString(
+            new SafetyWorkerUnassigned(
+                UUID.randomUUID(),
+                perpetratorId,
+                UUID.randomUUID(),
+                "HAMPSHIRE_POLICE",
+                victimRef,
+                workerId,
+                Instant.parse("2026-10-05T10:00:00Z"))));
+    await().atMost(Duration.ofSeconds(30)).until(() -> caseloadSize.apply(workerId) == 0);
+  }
+
+  /** The perpetrator's profile with one incident and one custody record, as tracking sends it. */
+  String released(String incidentReference, String custodyReference) throws Exception {
+    ProfileChanged change = json.readValue(incident(incidentReference), ProfileChanged.class);
+    ProfileChanged.Profile profile = change.profile();
+    return json.writeValueAsString(
+        new ProfileChanged(
+            UUID.randomUUID(),
+            perpetratorId,
+            ++version,
+            Instant.now(),
+            UUID.randomUUID(),
+            List.of(
+                new ProfileChanged.Change(
+                    ProfileChanged.ChangeKind.RECORD_ADDED,
+                    "HAMPSHIRE_POLICE",
+                    custodyReference,
+                    "CUSTODY_STATUS_CHANGED")),
+            new ProfileChanged.Profile(
+                profile.identities(),
+                profile.pncIds(),
+                profile.givenName(),
+                profile.familyName(),
+                profile.dateOfBirth(),
+                profile.incidents(),
+                List.of(
+                    new ProfileChanged.PartnerRecord(
+                        "CUSTODY_STATUS_CHANGED",
+                        "HAMPSHIRE_POLICE",
+                        custodyReference,
+                        Instant.parse("2026-10-06T09:00:00Z"),
+                        Instant.parse("2026-10-06T09:05:00Z"),
+                        null,
+                        java.util.Map.of(
+                            "status", "RELEASED", "conditions", "VICTIM-MARKER-IN-CONDITIONS"))))));
+  }
+
+  String incident(String reference) throws Exception {
+    ProfileChanged.Incident incident =
+        new ProfileChanged.Incident(
+            "HAMPSHIRE_POLICE",
+            reference,
+            reference,
+            Instant.parse("2026-10-01T21:14:00Z"),
+            Instant.parse("2026-10-02T08:30:00Z"),
+            "SOUTHAMPTON",
+            true,
+            List.of("COMMON_ASSAULT"),
+            List.of(
+                new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", victimRef, "INTIMATE_PARTNER")),
+            true,
+            "MEDIUM");
+    return json.writeValueAsString(
+        new ProfileChanged(
+            UUID.randomUUID(),
+            perpetratorId,
+            ++version,
+            Instant.now(),
+            UUID.randomUUID(),
+            List.of(
+                new ProfileChanged.Change(
+                    ProfileChanged.ChangeKind.INCIDENT_RECORDED, "HAMPSHIRE_POLICE", reference)),
+            new ProfileChanged.Profile(
+                List.of(), List.of(), "Testy", "Fakeperson", null, List.of(incident), List.of())));
+  }
+}
