@@ -34,6 +34,7 @@ public final class Envelopes {
     public Integer recordVersion = null;
     public String occurredAt = "2026-10-03T09:00:00Z";
     public String recordedAt = "2026-10-03T09:05:00Z";
+    public String area = null;
 
     private Record(String type, String payloadJson) {
       this.type = type;
@@ -42,6 +43,16 @@ public final class Envelopes {
 
     public Record withSourceReference(String value) {
       sourceReference = value;
+      return this;
+    }
+
+    public Record from(String agency) {
+      source = agency;
+      return this;
+    }
+
+    public Record inArea(String value) {
+      area = value;
       return this;
     }
 
@@ -58,7 +69,7 @@ public final class Envelopes {
 
     public String json() {
       return """
-          {"eventId":"%s","type":"%s","schemaVersion":1,"source":"%s","sourceReference":"%s",%s
+          {"eventId":"%s","type":"%s","schemaVersion":1,"source":"%s","sourceReference":"%s",%s%s
            "occurredAt":"%s","recordedAt":"%s","perpetrator":{"sourcePersonId":"%s"},
            "payload":%s}
           """
@@ -68,6 +79,7 @@ public final class Envelopes {
               source,
               sourceReference,
               recordVersion == null ? "" : "\"recordVersion\":" + recordVersion + ",",
+              area == null ? "" : "\"area\":\"" + area + "\",",
               occurredAt,
               recordedAt,
               sourcePersonId,

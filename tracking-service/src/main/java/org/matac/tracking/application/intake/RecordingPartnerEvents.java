@@ -17,6 +17,7 @@ import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.outbox.OutboxWriter;
 import org.matac.support.security.Caller;
+import org.matac.tracking.application.referral.ReferralQueue;
 import org.matac.tracking.persistence.IntakeEventStore;
 import org.matac.tracking.persistence.PartnerRecordStore;
 import org.matac.tracking.persistence.PerpetratorStore;
@@ -49,6 +50,7 @@ public class RecordingPartnerEvents {
   private final OutboxWriter outbox;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final AuditTrail audit;
+  private final ReferralQueue referrals;
   private final Clock clock;
 
   public RecordingPartnerEvents(
@@ -59,6 +61,7 @@ public class RecordingPartnerEvents {
       OutboxWriter outbox,
       com.fasterxml.jackson.databind.ObjectMapper json,
       AuditTrail audit,
+      ReferralQueue referrals,
       Clock clock) {
     this.intakeEvents = intakeEvents;
     this.perpetrators = perpetrators;
@@ -67,6 +70,7 @@ public class RecordingPartnerEvents {
     this.outbox = outbox;
     this.json = json;
     this.audit = audit;
+    this.referrals = referrals;
     this.clock = clock;
   }
 
@@ -198,15 +202,25 @@ public class RecordingPartnerEvents {
                 event.sourceReference(),
                 recordType));
       }
-      default ->
-          changes.add(
-              new ProfileChanged.Change(
-                  isNew
-                      ? ProfileChanged.ChangeKind.RECORD_ADDED
-                      : ProfileChanged.ChangeKind.RECORD_CORRECTED,
-                  event.source(),
-                  event.sourceReference(),
-                  recordType));
+      default -> {
+        if (event.type() == EventType.PARTNER_REFERRAL && isNew) {
+          referrals.open(
+              event.source(),
+              event.sourceReference(),
+              perpetratorId,
+              Optional.ofNullable(event.area()),
+              event.payload(),
+              now);
+        }
+        changes.add(
+            new ProfileChanged.Change(
+                isNew
+                    ? ProfileChanged.ChangeKind.RECORD_ADDED
+                    : ProfileChanged.ChangeKind.RECORD_CORRECTED,
+                event.source(),
+                event.sourceReference(),
+                recordType));
+      }
     }
   }
 

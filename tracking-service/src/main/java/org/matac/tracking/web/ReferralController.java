@@ -1,0 +1,155 @@
+package org.matac.tracking.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.support.problem.Problem;
+import org.matac.support.problem.ProblemException;
+import org.matac.support.security.Caller;
+import org.matac.support.security.Roles;
+import org.matac.tracking.application.referral.ReferralQueue;
+import org.matac.tracking.domain.ReferralRules;
+import org.matac.tracking.persistence.ReferralStore;
+
+/** The referral queue: claim, screen with the PPIT, decide. Every change names the version read. */
+@Controller("/api/v1/referrals")
+@Secured({Roles.CASEWORKER, Roles.MATAC_COORDINATOR})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ReferralController {
+
+  private final ReferralQueue queue;
+
+  public ReferralController(ReferralQueue queue) {
+    this.queue = queue;
+  }
+
+  public record Referrals(List<ReferralStore.Referral> items, List<String> screeningTool) {}
+
+  public record Screening(
+      @Nullable Long version,
+      @Nullable Map<String, String> ratings,
+      @Nullable Boolean priority,
+      @Nullable String notes) {}
+
+  public record DecisionRequest(
+      @Nullable Long version,
+      @Nullable String decision,
+      @Nullable String pathway,
+      @Nullable String outcome,
+      @Nullable String reason) {}
+
+  public record LawfulBasis(
+      @Nullable Long version, @Nullable String basis, @Nullable String reason) {}
+
+  @Get
+  public Referrals list(
+      @Nullable @QueryValue String status,
+      @Nullable @QueryValue String area,
+      @Nullable @QueryValue Integer limit,
+      Authentication caller) {
+    int size = limit == null ? 100 : Math.max(1, Math.min(limit, 500));
+    return new Referrals(
+        queue.queue(
+            Caller.of(caller), Optional.ofNullable(status), Optional.ofNullable(area), size),
+        queue.tool());
+  }
+
+  @Post("/{id}/claim")
+  public ReferralStore.Referral claim(@PathVariable UUID id, Authentication caller) {
+    return queue.claim(id, Caller.of(caller));
+  }
+
+  @Put("/{id}/screening")
+  public ReferralStore.Referral screen(
+      @PathVariable UUID id, @Body Screening request, Authentication caller) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    long version = version(request.version(), errors);
+    Map<String, ReferralRules.Rating> ratings = new LinkedHashMap<>();
+    (request.ratings() == null ? Map.<String, String>of() : request.ratings())
+        .forEach(
+            (item, rating) -> {
+              try {
+                ratings.put(item, ReferralRules.Rating.valueOf(rating));
+              } catch (IllegalArgumentException | NullPointerException e) {
+                errors.add(
+                    new Problem.FieldError(
+                        "ratings." + item, "must be NOT_PRESENT, PRESENT or CRITICAL"));
+              }
+            });
+    reject(errors);
+    return queue.screen(
+        id, version, ratings, request.priority(), request.notes(), Caller.of(caller));
+  }
+
+  @Post("/{id}/decision")
+  public ReferralStore.Referral decide(
+      @PathVariable UUID id, @Body DecisionRequest request, Authentication caller) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    long version = version(request.version(), errors);
+    ReferralRules.Decision decision = null;
+    try {
+      decision = ReferralRules.Decision.valueOf(String.valueOf(request.decision()));
+    } catch (IllegalArgumentException e) {
+      errors.add(new Problem.FieldError("decision", "must be ACCEPT, DECLINE or CLOSE"));
+    }
+    if (request.reason() == null || request.reason().isBlank()) {
+      errors.add(new Problem.FieldError("reason", "is required"));
+    }
+    reject(errors);
+    return queue.decide(
+        id,
+        version,
+        decision,
+        request.pathway(),
+        request.outcome(),
+        request.reason(),
+        Caller.of(caller));
+  }
+
+  /** Records the lawful basis for sharing without consent; only an admin may. */
+  @Post("/{id}/lawful-basis")
+  @Secured(Roles.ADMIN)
+  public ReferralStore.Referral lawfulBasis(
+      @PathVariable UUID id, @Body LawfulBasis request, Authentication caller) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    long version = version(request.version(), errors);
+    if (request.basis() == null || request.basis().isBlank()) {
+      errors.add(new Problem.FieldError("basis", "is required"));
+    }
+    if (request.reason() == null || request.reason().isBlank()) {
+      errors.add(new Problem.FieldError("reason", "is required"));
+    }
+    reject(errors);
+    return queue.recordLawfulBasis(
+        id, version, request.basis(), request.reason(), Caller.of(caller));
+  }
+
+  private static long version(Long version, List<Problem.FieldError> errors) {
+    if (version == null) {
+      errors.add(new Problem.FieldError("version", "is required: the version you read"));
+      return -1;
+    }
+    return version;
+  }
+
+  private static void reject(List<Problem.FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest("The request is incomplete.", errors);
+    }
+  }
+}
