@@ -225,7 +225,10 @@ public class Notifying {
     for (Notice notice : notices) {
       java.util.Optional<UUID> stored =
           notifications.storeOnce(
-              notice, trackingBaseUrl + "/api/v1/perpetrators/" + notice.perpetratorId(), now);
+              notice,
+              trackingBaseUrl + "/api/v1/perpetrators/" + notice.perpetratorId(),
+              links.agencyOf(notice.workerId()).orElse(null),
+              now);
       stored.ifPresent(id -> scheduleEmail(id, notice, now));
       if (stored.isPresent()) {
         audit.record(

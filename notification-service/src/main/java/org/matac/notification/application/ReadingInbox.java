@@ -83,4 +83,21 @@ public class ReadingInbox {
   public boolean acknowledge(UUID notificationId, String workerId) {
     return notifications.acknowledge(notificationId, workerId, clock.instant());
   }
+
+  /** The agency's duty inbox; each entry listed is an audited consultation. */
+  @Transactional
+  public List<NotificationStore.InboxEntry> dutyInboxOf(Caller worker, int limit) {
+    List<NotificationStore.InboxEntry> inbox =
+        notifications.inboxOf(NotificationStore.dutyInboxOf(worker.agency()), limit);
+    for (NotificationStore.InboxEntry entry : inbox) {
+      audit.record(
+          AuditEntry.allowed(
+              worker,
+              AuditEntry.Action.CONSULTATION,
+              "PERPETRATOR",
+              entry.perpetratorId(),
+              "duty inbox read: notification " + entry.id()));
+    }
+    return inbox;
+  }
 }

@@ -129,6 +129,15 @@ public class LinkStore {
 
   public record Flags(boolean serial, boolean escalating) {}
 
+  /** The agency partners named for the worker most recently. */
+  public java.util.Optional<String> agencyOf(String workerId) {
+    return sql.queryOne(
+        "SELECT worker_agency FROM worker_victim_link WHERE worker_id = ?"
+            + " ORDER BY assigned_at DESC LIMIT 1",
+        row -> row.getString(1),
+        workerId);
+  }
+
   /** The address partners gave for the worker most recently, if any. */
   public java.util.Optional<String> emailOf(String workerId) {
     return sql.queryOne(

@@ -21,13 +21,14 @@ public class NotificationStore {
    * Stores the notice unless this worker already has one about this fact; answers its id when it
    * stored it.
    */
-  public java.util.Optional<UUID> storeOnce(Notice notice, String link, Instant now) {
+  public java.util.Optional<UUID> storeOnce(
+      Notice notice, String link, String agency, Instant now) {
     UUID id = UUID.randomUUID();
     int stored =
         sql.update(
             "INSERT INTO notification (id, worker_id, fact_key, perpetrator_id, kind, urgent,"
-                + " title, body, happened_at, area, link, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " title, body, happened_at, area, link, created_at, agency)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (worker_id, fact_key) DO NOTHING",
             id,
             notice.workerId(),
@@ -40,7 +41,8 @@ public class NotificationStore {
             notice.happenedAt(),
             notice.area(),
             link,
-            now);
+            now,
+            agency);
     if (stored == 1) {
       sql.update(
           "INSERT INTO notification_delivery (notification_id, channel, status, attempts,"
@@ -49,6 +51,42 @@ public class NotificationStore {
           now);
     }
     return stored == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
+  }
+
+  /** The duty inbox of an agency: a worker id no person has, read by the agency's workers. */
+  public static String dutyInboxOf(String agency) {
+    return "duty:" + agency;
+  }
+
+  /** An urgent notice nobody acknowledged in time. */
+  public record Overdue(UUID id, String workerId, String agency, String factKey) {}
+
+  /** Locks urgent, unacknowledged, unescalated notices created before {@code cutoff}. */
+  public List<Overdue> lockOverdue(Instant cutoff, int limit) {
+    return sql.query(
+        "SELECT id, worker_id, agency, fact_key FROM notification WHERE urgent"
+            + " AND acknowledged_at IS NULL AND escalated_at IS NULL AND created_at <= ?"
+            + " AND worker_id NOT LIKE 'duty:%' ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED",
+        row ->
+            new Overdue(
+                row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4)),
+        cutoff,
+        limit);
+  }
+
+  /** Copies the notice into the agency's duty inbox and marks it escalated, once. */
+  public void escalate(Overdue overdue, Instant now) {
+    sql.update(
+        "INSERT INTO notification (id, worker_id, fact_key, perpetrator_id, kind, urgent, title,"
+            + " body, happened_at, area, link, created_at, agency)"
+            + " SELECT ?, ?, 'ESCALATED:' || id, perpetrator_id, kind, true,"
+            + " 'ESCALATED (not acknowledged): ' || title, body, happened_at, area, link, ?, agency"
+            + " FROM notification WHERE id = ? ON CONFLICT (worker_id, fact_key) DO NOTHING",
+        UUID.randomUUID(),
+        dutyInboxOf(overdue.agency()),
+        now,
+        overdue.id());
+    sql.update("UPDATE notification SET escalated_at = ? WHERE id = ?", now, overdue.id());
   }
 
   /** Queues a delivery on another channel, due at {@code dueAt}. */

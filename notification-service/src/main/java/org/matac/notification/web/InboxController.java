@@ -42,6 +42,20 @@ public class InboxController {
   public record Caseload(List<LinkStore.CaseloadEntry> items) {}
 
   /** The victims the caller is assigned to, and the perpetrators that links them to. */
+  /**
+   * The duty inbox of the caller's agency: urgent notices escalated because nobody acknowledged
+   * them.
+   */
+  @Get("/duty-inbox")
+  public Inbox dutyInbox(Authentication caller, @Nullable @QueryValue Integer limit) {
+    Caller worker = Caller.of(caller);
+    if (worker.agency() == null) {
+      throw ProblemException.forbidden("Your token names no agency.");
+    }
+    int size = limit == null ? 50 : Math.max(1, Math.min(limit, MAX_PAGE));
+    return new Inbox(inbox.dutyInboxOf(worker, size));
+  }
+
   @Get("/caseload")
   public Caseload caseload(Authentication caller) {
     return new Caseload(inbox.caseloadOf(Caller.of(caller)));

@@ -31,6 +31,13 @@ public final class LinkedWorker {
     this.caseloadSize = caseloadSize;
   }
 
+  String agency = "SOUTHAMPTON_IDVA";
+
+  LinkedWorker withAgency(String value) {
+    agency = value;
+    return this;
+  }
+
   LinkedWorker withEmail(String address) {
     email = address;
     return this;
@@ -48,7 +55,7 @@ public final class LinkedWorker {
                 "HAMPSHIRE_POLICE",
                 victimRef,
                 workerId,
-                "SOUTHAMPTON_IDVA",
+                agency,
                 email,
                 Instant.parse("2026-10-01T10:00:00Z"))));
     // The link travels on its own topic: wait until it shows in the worker's caseload.
