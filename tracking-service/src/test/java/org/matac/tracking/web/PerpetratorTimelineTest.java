@@ -142,6 +142,43 @@ class PerpetratorTimelineTest extends TrackingServiceTestBase {
       assertThat(expected.path("records")).hasSize(2);
     }
 
+    @Test
+    void fed_through_kafka_in_one_order_and_the_http_batch_in_another_gives_the_same_profile()
+        throws Exception {
+      String viaBatch = "NICHE-" + UUID.randomUUID();
+      List<String> batchEvents = new ArrayList<>(scenarioFor(viaBatch));
+      java.util.Collections.reverse(batchEvents);
+      var batch =
+          exchange(
+              io.micronaut.http.HttpRequest.POST(
+                      "/api/v1/events/batch", "[" + String.join(",", batchEvents) + "]")
+                  .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE)
+                  .bearerAuth(partnerToken(POLICE)));
+      assertThat(json.readTree(body(batch)).path("results").findValuesAsText("status"))
+          .containsOnly("ACCEPTED");
+      JsonNode expected = withoutPersonIdentifiers(profileOf(viaBatch));
+
+      String viaKafka = "NICHE-" + UUID.randomUUID();
+      for (String event : scenarioFor(viaKafka)) {
+        topics.send(org.matac.events.Topics.POLICE_INTAKE, viaKafka, event);
+      }
+
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> expected.equals(kafkaProfile(viaKafka)));
+    }
+
+    private JsonNode kafkaProfile(String person) throws Exception {
+      JsonNode items =
+          json.readTree(
+                  body(
+                      get(
+                          "/api/v1/perpetrators?source=HAMPSHIRE_POLICE&sourcePersonId=" + person,
+                          analystToken())))
+              .path("items");
+      return items.isEmpty() ? null : withoutPersonIdentifiers(items.get(0).path("profile"));
+    }
+
     private List<String> scenarioFor(String person) {
       String reference = "44/SCN-" + person + "/26";
       var original =
