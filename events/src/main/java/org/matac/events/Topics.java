@@ -18,6 +18,7 @@ public final class Topics {
 
   public static final String SCORE_CHANGED = "scoring.score-changed.v1";
   public static final String TASKING_LIST_PUBLISHED = "scoring.tasking-list-published.v1";
+  public static final String FOUNDATION_LIST_PUBLISHED = "scoring.foundation-list-published.v1";
   public static final String SCORING_DEAD_LETTER = "scoring.dead-letter.v1";
 
   public static final String NOTIFICATION_DEAD_LETTER = "notification.dead-letter.v1";

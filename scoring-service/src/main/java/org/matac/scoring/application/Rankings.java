@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.matac.events.Topics;
+import org.matac.events.scoring.FoundationListPublished;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.domain.FoundationCohort;
 import org.matac.scoring.domain.PersonFacts;
@@ -14,8 +17,11 @@ import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.RfgvScorer;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.FactsStore;
+import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
+import org.matac.support.outbox.OutboxWriter;
+import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 
 /**
@@ -29,12 +35,25 @@ public class Rankings {
   private final PolicyCatalogue policies;
   private final ObjectMapper json;
   private final AuditTrail audit;
+  private final TaskingStore tasking;
+  private final OutboxWriter outbox;
+  private final java.time.Clock clock;
 
-  public Rankings(FactsStore facts, PolicyCatalogue policies, ObjectMapper json, AuditTrail audit) {
+  public Rankings(
+      FactsStore facts,
+      PolicyCatalogue policies,
+      ObjectMapper json,
+      AuditTrail audit,
+      TaskingStore tasking,
+      OutboxWriter outbox,
+      java.time.Clock clock) {
     this.facts = facts;
     this.policies = policies;
     this.json = json;
     this.audit = audit;
+    this.tasking = tasking;
+    this.outbox = outbox;
+    this.clock = clock;
   }
 
   /** Everyone whose latest incident in the window at {@code asOf} is in {@code area}, ranked. */
@@ -67,6 +86,43 @@ public class Rankings {
                     "PERPETRATOR",
                     ranked.perpetratorId().toString(),
                     "Foundation list of " + area + " as of " + asOf)));
+    return listed;
+  }
+
+  /**
+   * Publishes the Foundation list for an area and instant: stored exactly as published, then one
+   * message per person for tracking-service to open a referral for the programme agency.
+   */
+  @Transactional
+  public List<Ranked> publishFoundation(String area, Instant asOf, Caller publisher) {
+    UUID publication = UUID.randomUUID();
+    ScoringPolicy policy = policies.active();
+    Instant now = clock.instant();
+    if (!tasking.publishFoundation(
+        publication, area, asOf, policy.id(), publisher.subject(), now)) {
+      throw ProblemException.conflict(
+          "The Foundation list for " + area + " as of " + asOf + " was already published.");
+    }
+    List<Ranked> listed = foundation(area, asOf, publisher);
+    for (int i = 0; i < listed.size(); i++) {
+      Ranked person = listed.get(i);
+      tasking.addFoundationEntry(
+          publication, i + 1, person.perpetratorId(), person.score().total());
+      outbox.append(
+          Topics.FOUNDATION_LIST_PUBLISHED,
+          person.perpetratorId().toString(),
+          new FoundationListPublished(
+              UUID.randomUUID(),
+              publication,
+              area,
+              asOf,
+              now,
+              publisher.subject(),
+              policy.id(),
+              person.perpetratorId().toString(),
+              i + 1,
+              listed.size()));
+    }
     return listed;
   }
 

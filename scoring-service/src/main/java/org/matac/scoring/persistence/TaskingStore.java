@@ -188,6 +188,31 @@ public class TaskingStore {
         membership.cycleId());
   }
 
+  /** Stores a Foundation list as published; answers false when the area and instant have one. */
+  public boolean publishFoundation(
+      UUID id, String area, Instant asOf, String policyId, String by, Instant now) {
+    return sql.update(
+            "INSERT INTO foundation_publication (id, area, as_of, policy_id, published_by,"
+                + " published_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            id,
+            area,
+            asOf,
+            policyId,
+            by,
+            now)
+        == 1;
+  }
+
+  public void addFoundationEntry(UUID publicationId, int rank, UUID perpetratorId, int total) {
+    sql.update(
+        "INSERT INTO foundation_publication_entry (publication_id, rank, perpetrator_id, total)"
+            + " VALUES (?, ?, ?, ?)",
+        publicationId,
+        rank,
+        perpetratorId,
+        total);
+  }
+
   private static Cycle cycle(java.sql.ResultSet row) throws java.sql.SQLException {
     return new Cycle(
         row.getObject("id", UUID.class),

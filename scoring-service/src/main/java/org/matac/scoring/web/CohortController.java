@@ -1,6 +1,7 @@
 package org.matac.scoring.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -39,6 +40,21 @@ public class CohortController {
   /** The people meeting the Foundation rules of the active policy, in ranking order. */
   @Post("/foundation")
   public Cohort foundation(@Body CohortRequest request, Authentication authentication) {
+    return cohort(request, authentication, false);
+  }
+
+  /**
+   * Publishes the month's Foundation list: stored as published, and sent to tracking-service, which
+   * opens a referral per person for the perpetrator-programme agency.
+   */
+  @Post("/foundation/publications")
+  @Secured({Roles.ANALYST, Roles.ADMIN})
+  public HttpResponse<Cohort> publishFoundation(
+      @Body CohortRequest request, Authentication authentication) {
+    return HttpResponse.created(cohort(request, authentication, true));
+  }
+
+  private Cohort cohort(CohortRequest request, Authentication authentication, boolean publish) {
     List<Problem.FieldError> errors = new ArrayList<>();
     if (request.area() == null || request.area().isBlank()) {
       errors.add(new Problem.FieldError("area", "is required"));
@@ -58,7 +74,10 @@ public class CohortController {
                 .atStartOfDay(java.time.ZoneOffset.UTC)
                 .toInstant()
             : Instants.parse("asOf", request.asOf());
-    List<Ranked> listed = rankings.foundation(request.area(), asOf, caller);
+    List<Ranked> listed =
+        publish
+            ? rankings.publishFoundation(request.area(), asOf, caller)
+            : rankings.foundation(request.area(), asOf, caller);
     List<RankingController.Entry> entries = new ArrayList<>();
     for (int i = 0; i < listed.size(); i++) {
       entries.add(

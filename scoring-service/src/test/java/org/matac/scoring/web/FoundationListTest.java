@@ -121,5 +121,26 @@ class FoundationListTest extends ServiceTestBase {
     JsonNode cohort = json.readTree(body(response));
     assertThat(cohort.path("asOf").asText()).isEqualTo(tomorrow + "T00:00:00Z");
     assertThat(cohort.path("entries").findValuesAsText("perpetratorId")).containsExactly(eligible);
+
+    String request = "{\"area\":\"" + AREA + "\",\"asOf\":\"" + tomorrow + "\"}";
+    var published =
+        exchange(
+            HttpRequest.POST("/api/v1/cohorts/foundation/publications", request)
+                .bearerAuth(analystToken()));
+    assertThat(published.code()).isEqualTo(201);
+    var message =
+        topics.readUntil(
+            Topics.FOUNDATION_LIST_PUBLISHED,
+            record -> eligible.equals(record.key()),
+            Duration.ofSeconds(30));
+    assertThat(json.readTree(message.get(message.size() - 1).value()).path("rank").asInt())
+        .isEqualTo(1);
+    assertThat(
+            exchange(
+                    HttpRequest.POST("/api/v1/cohorts/foundation/publications", request)
+                        .bearerAuth(analystToken()))
+                .code())
+        .as("a list is published once")
+        .isEqualTo(409);
   }
 }

@@ -192,6 +192,70 @@ class ReferralQueueTest extends TrackingServiceTestBase {
   }
 
   @Nested
+  class APublishedFoundationList {
+
+    @Test
+    void becomes_referrals_for_the_programme_agency_with_the_publication_as_lawful_basis()
+        throws Exception {
+      var incident = Envelopes.incident();
+      postEvent(incident.json(), partnerToken(POLICE));
+      String perpetratorId =
+          json.readTree(
+                  body(
+                      get(
+                          "/api/v1/perpetrators?source=HAMPSHIRE_POLICE&sourcePersonId="
+                              + incident.sourcePersonId,
+                          analystToken())))
+              .path("items")
+              .get(0)
+              .path("id")
+              .asText();
+      String message =
+          json.writeValueAsString(
+              new org.matac.events.scoring.FoundationListPublished(
+                  UUID.randomUUID(),
+                  UUID.randomUUID(),
+                  "SOUTHAMPTON",
+                  java.time.Instant.parse("2026-12-01T00:00:00Z"),
+                  java.time.Instant.parse("2026-12-01T09:00:00Z"),
+                  "analyst-1",
+                  "rfgv-1",
+                  perpetratorId,
+                  1,
+                  1));
+
+      topics.send(Topics.FOUNDATION_LIST_PUBLISHED, perpetratorId, message);
+      topics.send(Topics.FOUNDATION_LIST_PUBLISHED, perpetratorId, message);
+
+      String reader = caseworker("cw-reader", "SOUTHAMPTON");
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> referralsOf(perpetratorId, reader).size() == 1);
+      JsonNode referral = referralsOf(perpetratorId, reader).get(0);
+      assertThat(referral.path("agency").asText()).isEqualTo("HAMPTON_TRUST");
+      assertThat(referral.path("pathwayRequested").asText()).isEqualTo("FOUNDATION");
+      assertThat(referral.path("lawfulBasisBy").asText()).isEqualTo("analyst-1");
+
+      String mine = caseworker("cw-4", "SOUTHAMPTON");
+      var claimed = post("/api/v1/referrals/" + referral.path("id").asText() + "/claim", "", mine);
+      assertThat(screen(referral.path("id").asText(), versionOf(claimed), RATINGS, mine).code())
+          .isEqualTo(200);
+    }
+
+    private List<JsonNode> referralsOf(String perpetratorId, String token) throws Exception {
+      List<JsonNode> found = new ArrayList<>();
+      queueOf(token)
+          .forEach(
+              item -> {
+                if (item.path("perpetratorId").asText().equals(perpetratorId)) {
+                  found.add(item);
+                }
+              });
+      return found;
+    }
+  }
+
+  @Nested
   class TheConsentGate {
 
     @Test

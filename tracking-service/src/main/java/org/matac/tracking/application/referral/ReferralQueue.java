@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
+import org.matac.events.scoring.FoundationListPublished;
 import org.matac.events.tracking.ReferralStatusChanged;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
+import org.matac.support.inbox.ProcessedMessages;
 import org.matac.support.outbox.OutboxWriter;
 import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
@@ -33,6 +35,7 @@ import org.matac.tracking.persistence.ReferralStore;
 public class ReferralQueue {
 
   private final ReferralStore referrals;
+  private final ProcessedMessages processed;
   private final OutboxWriter outbox;
   private final AuditTrail audit;
   private final ObjectMapper json;
@@ -42,6 +45,7 @@ public class ReferralQueue {
 
   public ReferralQueue(
       ReferralStore referrals,
+      ProcessedMessages processed,
       OutboxWriter outbox,
       AuditTrail audit,
       ObjectMapper json,
@@ -49,6 +53,7 @@ public class ReferralQueue {
       @Value("${matac.referrals.programme-agency}") String programmeAgency,
       @Value("${matac.referrals.ppit-items}") List<String> tool) {
     this.referrals = referrals;
+    this.processed = processed;
     this.outbox = outbox;
     this.audit = audit;
     this.json = json;
@@ -84,6 +89,46 @@ public class ReferralQueue {
             now)
         .flatMap(referrals::find)
         .ifPresent(referral -> publish(referral, null, "intake:" + source));
+  }
+
+  /**
+   * Opens a referral for the programme agency for a person on a published Foundation list, once.
+   * The police's publication of the list is the lawful basis for sharing, recorded by name.
+   */
+  @Transactional
+  public void openFromFoundationList(FoundationListPublished entry) {
+    if (!processed.recordFirstDelivery("tracking.foundation-list", entry.messageId().toString())) {
+      return;
+    }
+    UUID perpetratorId = UUID.fromString(entry.perpetratorId());
+    Instant now = clock.instant();
+    String listName = "FOUNDATION " + entry.area() + " " + entry.asOf();
+    referrals
+        .open(
+            "SCORING",
+            "FOUNDATION:" + entry.publicationId() + ":" + entry.perpetratorId(),
+            perpetratorId,
+            programmeAgency,
+            entry.area(),
+            listName + " #" + entry.rank(),
+            "POLICE_FOUNDATION_LIST",
+            "On the published Project Foundation list " + listName + ", rank " + entry.rank(),
+            "FOUNDATION",
+            false,
+            now)
+        .ifPresent(
+            id -> {
+              referrals.recordLawfulBasis(
+                  id,
+                  1,
+                  "Project Foundation police referral",
+                  "list " + entry.publicationId() + " published under policy " + entry.policyId(),
+                  entry.publishedBy(),
+                  now);
+              referrals
+                  .find(id)
+                  .ifPresent(referral -> publish(referral, null, entry.publishedBy()));
+            });
   }
 
   @Transactional
