@@ -8,7 +8,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import java.util.List;
 import java.util.UUID;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
@@ -36,9 +35,6 @@ public class PerpetratorController {
     this.profiles = profiles;
   }
 
-  /** The people a partner's own identifier resolves to: none or one. */
-  public record Matches(List<ReadingProfiles.ProfileView> items) {}
-
   @Get("/{id}")
   public ReadingProfiles.ProfileView byId(@PathVariable UUID id, Authentication caller) {
     return profiles
@@ -47,9 +43,8 @@ public class PerpetratorController {
   }
 
   @Get
-  public Matches bySourceIdentity(
+  public ReadingProfiles.SearchResult bySourceIdentity(
       @QueryValue String source, @QueryValue String sourcePersonId, Authentication caller) {
-    return new Matches(
-        profiles.bySourceIdentity(source, sourcePersonId, Caller.of(caller)).stream().toList());
+    return profiles.bySourceIdentity(source, sourcePersonId, Caller.of(caller));
   }
 }

@@ -2,12 +2,15 @@ package org.matac.tracking.application.profile;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
+import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
+import org.matac.tracking.domain.ProfileAccess;
 import org.matac.tracking.persistence.PerpetratorStore;
 
 /** Reads perpetrator profiles; a merged-away id leads to the profile it was folded into. */
@@ -17,6 +20,21 @@ public class ReadingProfiles {
   /** A profile under the id it lives at now. */
   public record ProfileView(UUID id, ProfileChanged.Profile profile) {}
 
+  /**
+   * What a search shows of a profile outside the caller's scope: that it exists, which agencies
+   * hold it, and how to ask for access. Never an id, a name or a record.
+   */
+  public record Signpost(boolean exists, List<String> heldBy, String requestAccess) {
+
+    static final String HOW =
+        "Ask the holding agency's information-sharing lead or your area's MATAC coordinator,"
+            + " stating your purpose; access is granted by a referral, a MATAC entry or a link"
+            + " to a victim you support.";
+  }
+
+  /** A search's answer: the profiles the caller may read, and signposts for the others. */
+  public record SearchResult(List<ProfileView> items, List<Signpost> signposts) {}
+
   private final PerpetratorStore perpetrators;
   private final AuditTrail audit;
 
@@ -25,10 +43,17 @@ public class ReadingProfiles {
     this.audit = audit;
   }
 
-  /** Each profile returned is a consultation, audited in the same transaction as the read. */
+  /**
+   * Each profile returned is a consultation, audited in the same transaction as the read. A profile
+   * outside the caller's need to know is refused (403, audited as DENIED).
+   */
   @Transactional
   public Optional<ProfileView> byId(UUID id, Caller reader) {
     Optional<ProfileView> profile = resolve(id);
+    if (profile.isPresent() && !mayRead(reader, profile.get().id())) {
+      throw ProblemException.forbidden(
+          "This profile is outside your need to know. " + Signpost.HOW);
+    }
     profile.ifPresent(
         view ->
             audit.record(
@@ -42,11 +67,30 @@ public class ReadingProfiles {
   }
 
   @Transactional
-  public Optional<ProfileView> bySourceIdentity(
-      String source, String sourcePersonId, Caller reader) {
-    return perpetrators
-        .findBySourceIdentity(source, sourcePersonId)
-        .flatMap(id -> byId(id, reader));
+  public SearchResult bySourceIdentity(String source, String sourcePersonId, Caller reader) {
+    Optional<UUID> found =
+        perpetrators
+            .findBySourceIdentity(source, sourcePersonId)
+            .flatMap(id -> resolve(id))
+            .map(ProfileView::id);
+    if (found.isEmpty()) {
+      return new SearchResult(List.of(), List.of());
+    }
+    if (!mayRead(reader, found.get())) {
+      return new SearchResult(
+          List.of(),
+          List.of(new Signpost(true, perpetrators.holdingAgencies(found.get()), Signpost.HOW)));
+    }
+    return new SearchResult(byId(found.get(), reader).stream().toList(), List.of());
+  }
+
+  private boolean mayRead(Caller reader, UUID id) {
+    return ProfileAccess.mayRead(
+        reader.roles(),
+        reader.subject(),
+        reader.agency(),
+        reader.areas(),
+        perpetrators.reachOf(id));
   }
 
   private Optional<ProfileView> resolve(UUID id) {

@@ -1,0 +1,47 @@
+package org.matac.tracking.domain;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Who may read a perpetrator's profile: analysts and admins every profile; a MATAC coordinator
+ * those with an incident or a MATAC referral in their areas; a caseworker those with a referral in
+ * their agency's queue in their areas; a victim-safety worker those linked to a victim they are
+ * assigned to. Anyone else learns only that a profile exists (search and signpost).
+ */
+public final class ProfileAccess {
+
+  /**
+   * What is known of a profile's reach: its incident areas, referral queues and assigned workers.
+   */
+  public record Reach(
+      Set<String> incidentAreas, Set<Queue> referralQueues, Set<String> assignedWorkers) {}
+
+  /** A referral's place: the receiving agency and the area, which may be unknown. */
+  public record Queue(String agency, String area) {}
+
+  private ProfileAccess() {}
+
+  public static boolean mayRead(
+      Set<String> roles, String subject, String agency, Collection<String> areas, Reach reach) {
+    if (roles.contains("ANALYST") || roles.contains("ADMIN")) {
+      return true;
+    }
+    if (roles.contains("MATAC_COORDINATOR")
+        && (reach.incidentAreas().stream().anyMatch(areas::contains)
+            || reach.referralQueues().stream()
+                .anyMatch(
+                    queue -> queue.agency().equals("MATAC") && areas.contains(queue.area())))) {
+      return true;
+    }
+    if (roles.contains("CASEWORKER")
+        && reach.referralQueues().stream()
+            .anyMatch(
+                queue ->
+                    queue.agency().equals(agency)
+                        && (queue.area() == null || areas.contains(queue.area())))) {
+      return true;
+    }
+    return roles.contains("VICTIM_SAFETY_WORKER") && reach.assignedWorkers().contains(subject);
+  }
+}
