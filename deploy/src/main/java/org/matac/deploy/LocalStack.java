@@ -199,6 +199,12 @@ public final class LocalStack implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
+  /** A JDBC connection to a service's own database, for measurements made from outside it. */
+  public java.sql.Connection database(Service service) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        postgres.jdbcUrl(service.database), postgres.username(), postgres.password());
+  }
+
   public String kafkaBootstrapServers() {
     return kafka.bootstrapServers();
   }

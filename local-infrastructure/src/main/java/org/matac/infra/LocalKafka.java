@@ -58,7 +58,6 @@ public final class LocalKafka implements AutoCloseable {
     properties.put("transaction.state.log.min.isr", "1");
     properties.put("group.initial.rebalance.delay.ms", "0");
     properties.put("auto.create.topics.enable", "true");
-    properties.put("log.flush.interval.messages", "1");
     format(logDirectory, properties);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
     server.startup();
