@@ -49,17 +49,7 @@ public class ReadingInbox {
   /** Each notification listed is a consultation about its perpetrator, audited with the read. */
   @Transactional
   public List<NotificationStore.InboxEntry> inboxOf(Caller worker, int limit) {
-    List<NotificationStore.InboxEntry> inbox = notifications.inboxOf(worker.subject(), limit);
-    for (NotificationStore.InboxEntry entry : inbox) {
-      audit.record(
-          AuditEntry.allowed(
-              worker,
-              AuditEntry.Action.CONSULTATION,
-              "PERPETRATOR",
-              entry.perpetratorId(),
-              "inbox read: notification " + entry.id()));
-    }
-    return inbox;
+    return consulted(worker, notifications.inboxOf(worker.subject(), limit), "inbox read");
   }
 
   @Transactional
@@ -87,17 +77,23 @@ public class ReadingInbox {
   /** The agency's duty inbox; each entry listed is an audited consultation. */
   @Transactional
   public List<NotificationStore.InboxEntry> dutyInboxOf(Caller worker, int limit) {
-    List<NotificationStore.InboxEntry> inbox =
-        notifications.inboxOf(NotificationStore.dutyInboxOf(worker.agency()), limit);
-    for (NotificationStore.InboxEntry entry : inbox) {
+    return consulted(
+        worker,
+        notifications.inboxOf(NotificationStore.dutyInboxOf(worker.agency()), limit),
+        "duty inbox read");
+  }
+
+  private List<NotificationStore.InboxEntry> consulted(
+      Caller worker, List<NotificationStore.InboxEntry> entries, String purpose) {
+    for (NotificationStore.InboxEntry entry : entries) {
       audit.record(
           AuditEntry.allowed(
               worker,
               AuditEntry.Action.CONSULTATION,
               "PERPETRATOR",
               entry.perpetratorId(),
-              "duty inbox read: notification " + entry.id()));
+              purpose + ": notification " + entry.id()));
     }
-    return inbox;
+    return entries;
   }
 }

@@ -58,22 +58,16 @@ public final class NotificationRules {
             + (againstANewVictim
                 ? " It is against a victim not recorded with this perpetrator before."
                 : "");
-    String factKey = "INCIDENT:" + incident.source() + ":" + incident.sourceReference();
-    return linkedWorkers.stream()
-        .sorted()
-        .map(
-            worker ->
-                new Notice(
-                    worker,
-                    factKey,
-                    perpetrator.id(),
-                    Notice.Kind.NEW_INCIDENT,
-                    againstANewVictim,
-                    title,
-                    body,
-                    incident.occurredAt(),
-                    incident.area()))
-        .toList();
+    return toEach(
+        linkedWorkers,
+        "INCIDENT:" + incident.source() + ":" + incident.sourceReference(),
+        perpetrator,
+        Notice.Kind.NEW_INCIDENT,
+        againstANewVictim,
+        title,
+        body,
+        incident.occurredAt(),
+        incident.area());
   }
 
   /** A record other than an incident that became current for a perpetrator. */
@@ -170,22 +164,16 @@ public final class NotificationRules {
       boolean urgent,
       String title,
       String body) {
-    String factKey = "RECORD:" + record.type() + ":" + record.source() + ":" + record.reference();
-    return linkedWorkers.stream()
-        .sorted()
-        .map(
-            worker ->
-                new Notice(
-                    worker,
-                    factKey,
-                    perpetrator.id(),
-                    kind,
-                    urgent,
-                    title,
-                    body,
-                    record.occurredAt(),
-                    record.area()))
-        .toList();
+    return toEach(
+        linkedWorkers,
+        "RECORD:" + record.type() + ":" + record.source() + ":" + record.reference(),
+        perpetrator,
+        kind,
+        urgent,
+        title,
+        body,
+        record.occurredAt(),
+        record.area());
   }
 
   /** A linked perpetrator approved onto a published MATAC tasking list. */
@@ -206,22 +194,16 @@ public final class NotificationRules {
             + " MATAC tasking list of "
             + cycleDate
             + ".";
-    String factKey = "MATAC:" + cycleId + ":" + perpetrator.id();
-    return linkedWorkers.stream()
-        .sorted()
-        .map(
-            worker ->
-                new Notice(
-                    worker,
-                    factKey,
-                    perpetrator.id(),
-                    Notice.Kind.MATAC_TASKED,
-                    false,
-                    title,
-                    body,
-                    publishedAt,
-                    area))
-        .toList();
+    return toEach(
+        linkedWorkers,
+        "MATAC:" + cycleId + ":" + perpetrator.id(),
+        perpetrator,
+        Notice.Kind.MATAC_TASKED,
+        false,
+        title,
+        body,
+        publishedAt,
+        area);
   }
 
   /** A flag newly set on a linked perpetrator's score: serial or escalating. */
@@ -242,12 +224,35 @@ public final class NotificationRules {
             + " under scoring policy "
             + policyId
             + ".";
-    String factKey = kind.name() + ":" + perpetrator.id() + ":" + asOf;
+    return toEach(
+        linkedWorkers,
+        kind.name() + ":" + perpetrator.id() + ":" + asOf,
+        perpetrator,
+        kind,
+        false,
+        title,
+        body,
+        asOf,
+        null);
+  }
+
+  /** The same notice for each linked worker, in a stable order. */
+  private static List<Notice> toEach(
+      Collection<String> linkedWorkers,
+      String factKey,
+      Perpetrator perpetrator,
+      Notice.Kind kind,
+      boolean urgent,
+      String title,
+      String body,
+      Instant happenedAt,
+      String area) {
     return linkedWorkers.stream()
         .sorted()
         .map(
             worker ->
-                new Notice(worker, factKey, perpetrator.id(), kind, false, title, body, asOf, null))
+                new Notice(
+                    worker, factKey, perpetrator.id(), kind, urgent, title, body, happenedAt, area))
         .toList();
   }
 }

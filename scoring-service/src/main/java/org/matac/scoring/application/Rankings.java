@@ -77,6 +77,11 @@ public class Rankings {
                         candidate.facts(), candidate.ranked().score(), policy, area, asOf))
             .map(Candidate::ranked)
             .toList();
+    return consulted(reader, listed, "Foundation list of " + area + " as of " + asOf);
+  }
+
+  /** Each person listed is a consultation, audited with the read. */
+  private List<Ranked> consulted(Caller reader, List<Ranked> listed, String purpose) {
     listed.forEach(
         ranked ->
             audit.record(
@@ -85,7 +90,7 @@ public class Rankings {
                     AuditEntry.Action.CONSULTATION,
                     "PERPETRATOR",
                     ranked.perpetratorId().toString(),
-                    "Foundation list of " + area + " as of " + asOf)));
+                    purpose)));
     return listed;
   }
 
@@ -140,17 +145,10 @@ public class Rankings {
   /** The top of an area's ranking; each person returned is an audited consultation. */
   @Transactional
   public List<Ranked> top(String area, Instant asOf, int limit, Caller reader) {
-    List<Ranked> top = rank(area, asOf).stream().limit(limit).toList();
-    top.forEach(
-        ranked ->
-            audit.record(
-                AuditEntry.allowed(
-                    reader,
-                    AuditEntry.Action.CONSULTATION,
-                    "PERPETRATOR",
-                    ranked.perpetratorId().toString(),
-                    "ranking of " + area + " as of " + asOf)));
-    return top;
+    return consulted(
+        reader,
+        rank(area, asOf).stream().limit(limit).toList(),
+        "ranking of " + area + " as of " + asOf);
   }
 
   public ScoringPolicy policy() {
