@@ -142,6 +142,7 @@ public class ScoringProfiles {
    */
   @Transactional
   public Optional<Score> scoreOf(UUID perpetratorId, Instant asOf, Caller reader) {
+    requireNeedToKnow(reader, perpetratorId);
     ScoringPolicy policy = policies.active();
     Optional<Score> score =
         facts
@@ -153,11 +154,26 @@ public class ScoringProfiles {
 
   @Transactional
   public java.util.List<ScoreStore.HistoryEntry> historyOf(UUID perpetratorId, Caller reader) {
+    requireNeedToKnow(reader, perpetratorId);
     java.util.List<ScoreStore.HistoryEntry> history = scores.history(perpetratorId);
     if (!history.isEmpty()) {
       consulted(reader, perpetratorId, "score history read");
     }
     return history;
+  }
+
+  /**
+   * Analysts and admins read every score; a coordinator only those of people with an incident in
+   * one of their areas. Anyone else is refused (403, audited as DENIED).
+   */
+  private void requireNeedToKnow(Caller reader, UUID perpetratorId) {
+    if (reader.hasRole("ANALYST") || reader.hasRole("ADMIN")) {
+      return;
+    }
+    if (facts.areasOf(perpetratorId).stream().noneMatch(reader.areas()::contains)) {
+      throw org.matac.support.problem.ProblemException.forbidden(
+          "This person's score is outside your areas.");
+    }
   }
 
   private void consulted(Caller reader, UUID perpetratorId, String purpose) {

@@ -75,6 +75,15 @@ public class FactsStore {
         size);
   }
 
+  /** Every area the person has had an incident in. */
+  public java.util.List<String> areasOf(UUID perpetratorId) {
+    return sql.queryOne(
+            "SELECT areas FROM perpetrator_facts WHERE perpetrator_id = ?",
+            row -> java.util.List.of((String[]) row.getArray(1).getArray()),
+            perpetratorId)
+        .orElse(java.util.List.of());
+  }
+
   public void delete(UUID perpetratorId) {
     sql.update("DELETE FROM perpetrator_facts WHERE perpetrator_id = ?", perpetratorId);
   }

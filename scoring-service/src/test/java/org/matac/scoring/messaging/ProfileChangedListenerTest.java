@@ -132,6 +132,30 @@ class ProfileChangedListenerTest extends ServiceTestBase {
   }
 
   @Nested
+  class AScoreRead {
+
+    @Test
+    void by_a_coordinator_is_allowed_in_their_area_and_refused_elsewhere() throws Exception {
+      String perpetratorId = UUID.randomUUID().toString();
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          perpetratorId,
+          json.writeValueAsString(profileChange(perpetratorId, 1, Instant.now().minusSeconds(60))));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get("/api/v1/scores/" + perpetratorId).code() == 200);
+
+      String here = token("c-1", "MATAC_COORDINATOR", "COUNCIL", "SOUTHAMPTON");
+      String elsewhere = token("c-2", "MATAC_COORDINATOR", "COUNCIL", "PORTSMOUTH");
+
+      assertThat(get("/api/v1/scores/" + perpetratorId, here).code()).isEqualTo(200);
+      assertThat(get("/api/v1/scores/" + perpetratorId, elsewhere).code()).isEqualTo(403);
+      assertThat(get("/api/v1/scores/" + perpetratorId + "/history", elsewhere).code())
+          .isEqualTo(403);
+    }
+  }
+
+  @Nested
   class AnUnreadableMessage {
 
     @Test
