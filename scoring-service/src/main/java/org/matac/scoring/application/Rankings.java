@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
 import org.matac.events.scoring.FoundationListPublished;
@@ -140,6 +141,20 @@ public class Rankings {
         .filter(candidate -> candidate.ranked().belongsTo(area))
         .sorted(java.util.Comparator.comparing(Candidate::ranked, Ranked.ORDER))
         .toList();
+  }
+
+  /**
+   * One person as the area's ranking would hold them at {@code asOf}: empty when scoring has no
+   * facts about them or their latest incident in the window is in another area.
+   */
+  @Transactional
+  public Optional<Ranked> rankedIn(String area, UUID perpetratorId, Instant asOf) {
+    ScoringPolicy policy = policies.active();
+    return facts
+        .profile(perpetratorId)
+        .map(profile -> candidate(new FactsStore.StoredFacts(perpetratorId, profile), policy, asOf))
+        .map(Candidate::ranked)
+        .filter(ranked -> ranked.belongsTo(area));
   }
 
   /** The top of an area's ranking; each person returned is an audited consultation. */

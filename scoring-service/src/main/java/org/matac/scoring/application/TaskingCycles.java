@@ -114,11 +114,7 @@ public class TaskingCycles {
   @Transactional
   public CycleView add(UUID cycleId, UUID perpetratorId, String reason, Caller coordinator) {
     TaskingStore.Cycle cycle = draftOrConflict(cycleId, coordinator);
-    Ranked current =
-        rankings.rank(cycle.area(), cycle.asOf()).stream()
-            .filter(ranked -> ranked.perpetratorId().equals(perpetratorId))
-            .findFirst()
-            .orElse(null);
+    Ranked current = rankings.rankedIn(cycle.area(), perpetratorId, cycle.asOf()).orElse(null);
     if (!store.addEntry(cycleId, entry(perpetratorId, "ADDED", null, current, null, reason))) {
       throw ProblemException.conflict(perpetratorId + " is already on this cycle.");
     }
@@ -208,9 +204,8 @@ public class TaskingCycles {
                 () -> ProblemException.notFound(perpetratorId + " is not active in MATAC."));
     requireArea(coordinator, membership.area());
     int exitTotal =
-        rankings.rank(membership.area(), clock.instant()).stream()
-            .filter(ranked -> ranked.perpetratorId().equals(perpetratorId))
-            .findFirst()
+        rankings
+            .rankedIn(membership.area(), perpetratorId, clock.instant())
             .map(ranked -> ranked.score().total())
             .orElse(0);
     store.discharge(membership, coordinator.subject(), reason, exitTotal, clock.instant());

@@ -19,6 +19,7 @@ import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
+import org.matac.support.web.Instants;
 
 /** Cohorts the policy defines; today the monthly Project Foundation list. */
 @Controller("/api/v1/cohorts")

@@ -19,6 +19,7 @@ import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.Score;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
+import org.matac.support.web.Instants;
 
 /** An area's ranking at an instant, in the policy's order, for coordinators of that area. */
 @Controller("/api/v1/rankings")

@@ -19,6 +19,7 @@ import org.matac.scoring.persistence.ScoreStore;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
+import org.matac.support.web.Instants;
 
 /** Explainable scores: the components, the flags, the policy and the evidence behind them. */
 @Controller("/api/v1/scores")

@@ -8,13 +8,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import org.matac.support.problem.Problem;
-import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Roles;
+import org.matac.support.web.Instants;
 
 /** The service's audit trail, for auditors: by subject, actor and time, and its chain check. */
 @Controller("/api/v1/audit")
@@ -56,16 +53,6 @@ public class AuditController {
   }
 
   private static Optional<Instant> instant(String field, String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(
-          field + " is not an instant.",
-          List.of(
-              new Problem.FieldError(field, "must be an RFC 3339 instant with Z or an offset")));
-    }
+    return Optional.ofNullable(text).map(value -> Instants.parse(field, value));
   }
 }

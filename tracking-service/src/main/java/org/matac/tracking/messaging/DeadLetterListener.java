@@ -11,6 +11,7 @@ import org.matac.support.kafka.AtLeastOnceListener;
 import org.matac.support.kafka.DeadLetteringListener;
 import org.matac.support.kafka.DeadLetters;
 import org.matac.tracking.application.deadletter.DeadLetterDesk;
+import org.matac.tracking.persistence.DeadLetterStore;
 
 /** Keeps every intake dead letter where an admin can list and replay it. */
 @AtLeastOnceListener(groupId = "tracking-dead-letters")
@@ -29,15 +30,16 @@ public class DeadLetterListener extends DeadLetteringListener {
     String offset = header(record, DeadLetterHeaders.ORIGINAL_OFFSET);
     String at = header(record, DeadLetterHeaders.DEAD_LETTERED_AT);
     desk.keep(
-        record.partition() + ":" + record.offset(),
-        header(record, DeadLetterHeaders.ORIGINAL_TOPIC),
-        partition == null ? null : Integer.valueOf(partition),
-        offset == null ? null : Long.valueOf(offset),
-        orEmpty(header(record, DeadLetterHeaders.REASON)),
-        orEmpty(header(record, DeadLetterHeaders.ERRORS)),
-        record.key(),
-        record.value(),
-        at == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(at));
+        new DeadLetterStore.Arrival(
+            record.partition() + ":" + record.offset(),
+            header(record, DeadLetterHeaders.ORIGINAL_TOPIC),
+            partition == null ? null : Integer.valueOf(partition),
+            offset == null ? null : Long.valueOf(offset),
+            orEmpty(header(record, DeadLetterHeaders.REASON)),
+            orEmpty(header(record, DeadLetterHeaders.ERRORS)),
+            record.key(),
+            record.value(),
+            at == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(at)));
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

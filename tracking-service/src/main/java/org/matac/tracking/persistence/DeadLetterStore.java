@@ -33,8 +33,8 @@ public class DeadLetterStore {
   /** A dead letter with the record as it was sent. */
   public record Letter(Summary summary, String key, byte[] value) {}
 
-  /** Keeps a dead letter once, however often it is delivered. */
-  public void keep(
+  /** A dead letter as it arrived on the dead-letter topic. */
+  public record Arrival(
       String deadLetterPosition,
       String originalTopic,
       Integer originalPartition,
@@ -43,21 +43,24 @@ public class DeadLetterStore {
       String errors,
       String key,
       byte[] value,
-      Instant deadLetteredAt) {
+      Instant deadLetteredAt) {}
+
+  /** Keeps a dead letter once, however often it is delivered. */
+  public void keep(Arrival letter) {
     sql.update(
         "INSERT INTO dead_letter (id, dead_letter_offset, original_topic, original_partition,"
             + " original_offset, reason, errors, message_key, value, dead_lettered_at, status)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW') ON CONFLICT DO NOTHING",
         UUID.randomUUID(),
-        deadLetterPosition,
-        originalTopic,
-        originalPartition,
-        originalOffset,
-        reason,
-        errors,
-        key,
-        value,
-        deadLetteredAt);
+        letter.deadLetterPosition(),
+        letter.originalTopic(),
+        letter.originalPartition(),
+        letter.originalOffset(),
+        letter.reason(),
+        letter.errors(),
+        letter.key(),
+        letter.value(),
+        letter.deadLetteredAt());
   }
 
   public List<Summary> list(Optional<String> status, int limit) {

@@ -50,26 +50,8 @@ public class DeadLetterDesk {
 
   /** Keeps a dead letter as it arrived on the dead-letter topic; a redelivery keeps it once. */
   @Transactional
-  public void keep(
-      String deadLetterPosition,
-      String originalTopic,
-      Integer originalPartition,
-      Long originalOffset,
-      String reason,
-      String errors,
-      String key,
-      byte[] value,
-      java.time.Instant deadLetteredAt) {
-    store.keep(
-        deadLetterPosition,
-        originalTopic,
-        originalPartition,
-        originalOffset,
-        reason,
-        errors,
-        key,
-        value,
-        deadLetteredAt);
+  public void keep(DeadLetterStore.Arrival letter) {
+    store.keep(letter);
   }
 
   @Transactional

@@ -54,34 +54,34 @@ public class ReadingProfiles {
       throw ProblemException.forbidden(
           "This profile is outside your need to know. " + Signpost.HOW);
     }
-    profile.ifPresent(
-        view ->
-            audit.record(
-                AuditEntry.allowed(
-                    reader,
-                    AuditEntry.Action.CONSULTATION,
-                    "PERPETRATOR",
-                    view.id().toString(),
-                    "profile read")));
+    profile.ifPresent(view -> consulted(view, reader));
     return profile;
   }
 
   @Transactional
   public SearchResult bySourceIdentity(String source, String sourcePersonId, Caller reader) {
-    Optional<UUID> found =
-        perpetrators
-            .findBySourceIdentity(source, sourcePersonId)
-            .flatMap(id -> resolve(id))
-            .map(ProfileView::id);
+    Optional<ProfileView> found =
+        perpetrators.findBySourceIdentity(source, sourcePersonId).flatMap(this::resolve);
     if (found.isEmpty()) {
       return new SearchResult(List.of(), List.of());
     }
-    if (!mayRead(reader, found.get())) {
+    UUID id = found.get().id();
+    if (!mayRead(reader, id)) {
       return new SearchResult(
-          List.of(),
-          List.of(new Signpost(true, perpetrators.holdingAgencies(found.get()), Signpost.HOW)));
+          List.of(), List.of(new Signpost(true, perpetrators.holdingAgencies(id), Signpost.HOW)));
     }
-    return new SearchResult(byId(found.get(), reader).stream().toList(), List.of());
+    consulted(found.get(), reader);
+    return new SearchResult(List.of(found.get()), List.of());
+  }
+
+  private void consulted(ProfileView view, Caller reader) {
+    audit.record(
+        AuditEntry.allowed(
+            reader,
+            AuditEntry.Action.CONSULTATION,
+            "PERPETRATOR",
+            view.id().toString(),
+            "profile read"));
   }
 
   private boolean mayRead(Caller reader, UUID id) {

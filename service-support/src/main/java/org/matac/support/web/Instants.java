@@ -1,4 +1,4 @@
-package org.matac.scoring.web;
+package org.matac.support.web;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,11 +8,11 @@ import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 
 /** Reads an RFC 3339 instant from a query parameter, naming the parameter when it cannot. */
-final class Instants {
+public final class Instants {
 
   private Instants() {}
 
-  static Instant parse(String field, String text) {
+  public static Instant parse(String field, String text) {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
