@@ -70,6 +70,13 @@ public class PolicyCatalogue {
     return loaded;
   }
 
+  /** A stored version by id, active or not: a comparison may rank under any of them. */
+  @Transactional
+  public ScoringPolicy version(String id) {
+    return parse(
+        store.document(id).orElseThrow(() -> ProblemException.notFound("No policy " + id + ".")));
+  }
+
   /** A stored policy document and whether it is the active one. */
   public record PolicyVersion(String id, boolean active, ScoringPolicy policy) {}
 

@@ -14,6 +14,7 @@ import org.matac.events.scoring.FoundationListPublished;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.domain.FoundationCohort;
 import org.matac.scoring.domain.PersonFacts;
+import org.matac.scoring.domain.PolicyComparison;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.RfgvScorer;
 import org.matac.scoring.domain.ScoringPolicy;
@@ -134,8 +135,41 @@ public class Rankings {
 
   private record Candidate(Ranked ranked, PersonFacts facts) {}
 
+  /**
+   * Who enters and who leaves the area's top {@code limit} when policy B ranks the same people as
+   * policy A; each person listed is an audited consultation.
+   */
+  @Transactional
+  public PolicyComparison.Result compare(
+      String area, Instant asOf, String policyA, String policyB, int limit, Caller reader) {
+    List<Ranked> underA = rank(area, asOf, policies.version(policyA));
+    List<Ranked> underB = rank(area, asOf, policies.version(policyB));
+    PolicyComparison.Result result = PolicyComparison.compare(underA, underB, limit);
+    String purpose =
+        "comparison of " + policyA + " and " + policyB + " for " + area + " as of " + asOf;
+    java.util.stream.Stream.of(result.entering(), result.leaving(), result.staying())
+        .flatMap(List::stream)
+        .forEach(
+            placing ->
+                audit.record(
+                    AuditEntry.allowed(
+                        reader,
+                        AuditEntry.Action.CONSULTATION,
+                        "PERPETRATOR",
+                        placing.perpetratorId().toString(),
+                        purpose)));
+    return result;
+  }
+
+  private List<Ranked> rank(String area, Instant asOf, ScoringPolicy policy) {
+    return candidates(area, asOf, policy).stream().map(Candidate::ranked).toList();
+  }
+
   private List<Candidate> candidates(String area, Instant asOf) {
-    ScoringPolicy policy = policies.active();
+    return candidates(area, asOf, policies.active());
+  }
+
+  private List<Candidate> candidates(String area, Instant asOf, ScoringPolicy policy) {
     return facts.inArea(area).stream()
         .map(stored -> candidate(stored, policy, asOf))
         .filter(candidate -> candidate.ranked().belongsTo(area))

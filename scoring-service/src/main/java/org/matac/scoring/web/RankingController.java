@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.matac.scoring.application.Rankings;
 import org.matac.scoring.application.TaskingCycles;
+import org.matac.scoring.domain.PolicyComparison;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.Score;
 import org.matac.support.security.Caller;
@@ -41,6 +42,43 @@ public class RankingController {
 
   public record Ranking(String area, Instant asOf, String policyId, List<Entry> entries) {}
 
+  /** The comparison of two policies' top N, with both policies named. */
+  public record Comparison(
+      String area,
+      Instant asOf,
+      String policyA,
+      String policyB,
+      int limit,
+      List<PolicyComparison.Placing> entering,
+      List<PolicyComparison.Placing> leaving,
+      List<PolicyComparison.Placing> staying) {}
+
+  /**
+   * Who enters and who leaves the top {@code limit} of an area under policy B instead of policy A
+   * (the active policy unless named), and why: a change can be tested before it is adopted.
+   */
+  @Get("/compare")
+  public Comparison compare(
+      @QueryValue String area,
+      @Nullable @QueryValue String asOf,
+      @Nullable @QueryValue String policyA,
+      @QueryValue String policyB,
+      @Nullable @QueryValue Integer limit,
+      Authentication authentication) {
+    Caller caller = Caller.of(authentication);
+    TaskingCycles.requireArea(caller, area);
+    Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
+    String a = policyA == null ? rankings.policy().id() : policyA;
+    int size = limit == null ? rankings.policy().cohorts().matacTopN() : bounded(limit);
+    PolicyComparison.Result result = rankings.compare(area, at, a, policyB, size, caller);
+    return new Comparison(
+        area, at, a, policyB, size, result.entering(), result.leaving(), result.staying());
+  }
+
+  private static int bounded(int limit) {
+    return Math.max(1, Math.min(limit, MAX_LIMIT));
+  }
+
   @Get
   public Ranking rank(
       @QueryValue String area,
@@ -50,7 +88,7 @@ public class RankingController {
     Caller caller = Caller.of(authentication);
     TaskingCycles.requireArea(caller, area);
     Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
-    int size = limit == null ? 20 : Math.max(1, Math.min(limit, MAX_LIMIT));
+    int size = limit == null ? 20 : bounded(limit);
     List<Ranked> ranked = rankings.top(area, at, size, caller);
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
