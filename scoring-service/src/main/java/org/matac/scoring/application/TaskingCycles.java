@@ -1,5 +1,6 @@
 package org.matac.scoring.application;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import org.matac.events.Topics;
 import org.matac.events.scoring.TaskingListPublished;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.ScoringPolicy;
+import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
@@ -39,16 +41,27 @@ public class TaskingCycles {
   }
 
   /** A cycle with its entries, as a coordinator reads it. */
-  public record CycleView(TaskingStore.Cycle cycle, List<TaskingStore.Entry> entries) {}
+  public record CycleView(TaskingStore.Cycle cycle, List<EntryView> entries) {}
+
+  /** An entry with the action plan beside it, carried from earlier cycles for a review. */
+  public record EntryView(
+      @JsonUnwrapped TaskingStore.Entry entry, List<ActionPlanStore.Action> actions) {}
 
   private final TaskingStore store;
   private final Rankings rankings;
   private final OutboxWriter outbox;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ActionPlans plans;
 
   public TaskingCycles(
-      TaskingStore store, Rankings rankings, OutboxWriter outbox, AuditTrail audit, Clock clock) {
+      TaskingStore store,
+      Rankings rankings,
+      OutboxWriter outbox,
+      AuditTrail audit,
+      Clock clock,
+      ActionPlans plans) {
+    this.plans = plans;
     this.store = store;
     this.rankings = rankings;
     this.outbox = outbox;
@@ -147,7 +160,8 @@ public class TaskingCycles {
   }
 
   /**
-   * Freezes the list and publishes it; approved PROPOSED and ADDED entries become active members.
+   * Freezes the list and publishes it; approved PROPOSED and ADDED entries become active members,
+   * and a member whose review was rejected is discharged with the cycle's score as the exit score.
    * Refused with 409 while any entry is undecided.
    */
   @Transactional
@@ -161,6 +175,23 @@ public class TaskingCycles {
     }
     Instant now = clock.instant();
     store.publish(cycleId, coordinator.subject(), now);
+    for (TaskingStore.Entry review : entries) {
+      if ("REVIEW".equals(review.kind()) && "REJECT".equals(review.decision())) {
+        store
+            .activeMembership(review.perpetratorId())
+            .ifPresent(
+                membership ->
+                    store.discharge(
+                        membership,
+                        coordinator.subject(),
+                        "not continued at the review of cycle "
+                            + cycleId
+                            + ": "
+                            + review.decisionReason(),
+                        review.total(),
+                        now));
+      }
+    }
     List<TaskingStore.Entry> approved =
         entries.stream()
             .filter(entry -> "APPROVE".equals(entry.decision()))
@@ -229,7 +260,9 @@ public class TaskingCycles {
                 AuditEntry.Action.CONSULTATION,
                 entry.perpetratorId(),
                 "tasking cycle " + cycleId + " read"));
-    return new CycleView(cycle, entries);
+    return new CycleView(
+        cycle,
+        entries.stream().map(entry -> new EntryView(entry, plans.besides(cycle, entry))).toList());
   }
 
   @Transactional

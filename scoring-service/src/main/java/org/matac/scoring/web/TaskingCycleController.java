@@ -13,17 +13,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.scoring.application.TaskingCycles;
 import org.matac.scoring.persistence.TaskingStore;
-import org.matac.support.problem.Problem;
-import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
+import org.matac.support.web.RequestChecks;
 
 /** MATAC tasking cycles: draft, named decisions, publication, and discharge from MATAC. */
 @Controller("/api/v1")
@@ -50,29 +47,20 @@ public class TaskingCycleController {
   @Post("/tasking-cycles")
   public HttpResponse<TaskingCycles.CycleView> create(
       @Body NewCycle request, Authentication authentication) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    require(errors, "area", request.area());
-    LocalDate date = null;
-    if (require(errors, "cycleDate", request.cycleDate())) {
-      try {
-        date = LocalDate.parse(request.cycleDate());
-      } catch (DateTimeParseException e) {
-        errors.add(new Problem.FieldError("cycleDate", "must be a date like 2026-12-01"));
-      }
-    }
-    reject(errors);
+    RequestChecks checks = new RequestChecks();
+    checks.required("area", request.area());
+    LocalDate date = checks.date("cycleDate", request.cycleDate());
+    checks.answer();
     return HttpResponse.created(cycles.draft(request.area(), date, Caller.of(authentication)));
   }
 
   @Post("/tasking-cycles/{id}/entries")
   public TaskingCycles.CycleView add(
       @PathVariable UUID id, @Body Addition request, Authentication authentication) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    if (request.perpetratorId() == null) {
-      errors.add(new Problem.FieldError("perpetratorId", "is required"));
-    }
-    require(errors, "reason", request.reason());
-    reject(errors);
+    RequestChecks checks = new RequestChecks();
+    checks.required("perpetratorId", request.perpetratorId());
+    checks.required("reason", request.reason());
+    checks.answer();
     return cycles.add(id, request.perpetratorId(), request.reason(), Caller.of(authentication));
   }
 
@@ -82,17 +70,11 @@ public class TaskingCycleController {
       @PathVariable UUID perpetratorId,
       @Body DecisionRequest request,
       Authentication authentication) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    TaskingCycles.Decision decision = null;
-    if (require(errors, "decision", request.decision())) {
-      try {
-        decision = TaskingCycles.Decision.valueOf(request.decision());
-      } catch (IllegalArgumentException e) {
-        errors.add(new Problem.FieldError("decision", "must be APPROVE or REJECT"));
-      }
-    }
-    require(errors, "reason", request.reason());
-    reject(errors);
+    RequestChecks checks = new RequestChecks();
+    TaskingCycles.Decision decision =
+        checks.oneOf("decision", request.decision(), TaskingCycles.Decision.class);
+    checks.required("reason", request.reason());
+    checks.answer();
     return cycles.decide(id, perpetratorId, decision, request.reason(), Caller.of(authentication));
   }
 
@@ -121,23 +103,9 @@ public class TaskingCycleController {
   @Post("/matac-members/{perpetratorId}/discharge")
   public TaskingCycles.Discharged discharge(
       @PathVariable UUID perpetratorId, @Body Discharge request, Authentication authentication) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    require(errors, "reason", request.reason());
-    reject(errors);
+    RequestChecks checks = new RequestChecks();
+    checks.required("reason", request.reason());
+    checks.answer();
     return cycles.discharge(perpetratorId, request.reason(), Caller.of(authentication));
-  }
-
-  private static boolean require(List<Problem.FieldError> errors, String field, String value) {
-    if (value == null || value.isBlank()) {
-      errors.add(new Problem.FieldError(field, "is required"));
-      return false;
-    }
-    return true;
-  }
-
-  private static void reject(List<Problem.FieldError> errors) {
-    if (!errors.isEmpty()) {
-      throw ProblemException.badRequest("The request is incomplete.", errors);
-    }
   }
 }

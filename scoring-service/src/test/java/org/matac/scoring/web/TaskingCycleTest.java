@@ -42,6 +42,7 @@ class TaskingCycleTest extends ServiceTestBase {
   private final String medium = UUID.randomUUID().toString();
   private final String low = UUID.randomUUID().toString();
   private String cycleId;
+  private String nextCycleId;
   private JsonNode rankingBefore;
 
   @Override
@@ -229,50 +230,147 @@ class TaskingCycleTest extends ServiceTestBase {
 
   @Test
   @Order(6)
-  void the_next_cycle_reviews_the_approved_person_beside_their_entry_score() throws Exception {
+  void an_approved_person_gets_an_action_plan_kept_up_to_date_without_lost_edits()
+      throws Exception {
+    String actions = "/api/v1/tasking-cycles/" + cycleId + "/entries/";
+    var agreed =
+        post(
+            actions + high + "/actions",
+            "{\"agency\":\"HAMPSHIRE_POLICE\",\"tactic\":\"DISRUPTION\","
+                + "\"description\":\"Check bail conditions weekly\",\"owner\":\"PC Testy\","
+                + "\"dueDate\":\""
+                + CYCLE_DATE.plusDays(14)
+                + "\"}",
+            coordinator());
+    assertThat(agreed.code()).isEqualTo(201);
+    JsonNode action = read(agreed);
+    assertThat(action.path("status").asText()).isEqualTo("OPEN");
+    String actionPath = "/api/v1/matac-actions/" + action.path("id").asText();
+
+    assertThat(
+            post(
+                    actions + medium + "/actions",
+                    "{\"agency\":\"HAMPSHIRE_POLICE\",\"tactic\":\"SUPPORT\","
+                        + "\"description\":\"x\",\"owner\":\"y\",\"dueDate\":\"2027-01-01\"}",
+                    coordinator())
+                .code())
+        .as("only an approved person has a plan")
+        .isEqualTo(409);
+    var started =
+        exchange(
+            HttpRequest.PATCH(actionPath, "{\"version\":1,\"status\":\"IN_PROGRESS\"}")
+                .bearerAuth(coordinator()));
+    assertThat(started.code()).isEqualTo(200);
+    assertThat(read(started).path("version").asInt()).isEqualTo(2);
+    assertThat(
+            exchange(
+                    HttpRequest.PATCH(actionPath, "{\"version\":1,\"status\":\"COMPLETED\"}")
+                        .bearerAuth(coordinator()))
+                .code())
+        .as("an edit made on a stale read is refused, not applied over the other")
+        .isEqualTo(409);
+    var smuggled =
+        exchange(
+            HttpRequest.PATCH(
+                    actionPath,
+                    "{\"version\":2,\"perpetratorId\":\"" + medium + "\",\"agency\":\"X\"}")
+                .bearerAuth(coordinator()));
+    assertThat(smuggled.code()).isEqualTo(400);
+    assertThat(read(smuggled).path("errors").findValuesAsText("field"))
+        .containsExactly("agency", "perpetratorId");
+  }
+
+  @Test
+  @Order(7)
+  void the_next_cycle_reviews_the_approved_person_beside_their_entry_score_and_plan()
+      throws Exception {
     JsonNode next =
         read(
             post(
                 "/api/v1/tasking-cycles",
                 "{\"area\":\"" + AREA + "\",\"cycleDate\":\"" + CYCLE_DATE.plusDays(28) + "\"}",
                 coordinator()));
+    nextCycleId = next.path("cycle").path("id").asText();
 
-    JsonNode review = null;
-    for (JsonNode entry : next.path("entries")) {
-      if (entry.path("perpetratorId").asText().equals(high)) {
-        review = entry;
-      }
-    }
-    assertThat(review).isNotNull();
+    JsonNode review = entryOf(next, high);
     assertThat(review.path("kind").asText()).isEqualTo("REVIEW");
     assertThat(review.path("entryTotal").asInt()).isEqualTo(20);
-    assertThat(next.path("entries").findValuesAsText("perpetratorId")).contains(medium);
+    assertThat(review.path("actions").findValuesAsText("description"))
+        .containsExactly("Check bail conditions weekly");
+    assertThat(review.path("actions").findValuesAsText("status")).containsExactly("IN_PROGRESS");
+    assertThat(entryOf(next, medium).path("kind").asText()).isEqualTo("PROPOSED");
   }
 
   @Test
-  @Order(7)
-  void discharge_records_the_reason_and_the_exit_score_beside_the_entry_score() throws Exception {
-    var discharged =
-        post(
-            "/api/v1/matac-members/" + high + "/discharge",
-            "{\"reason\":\"offending fell; programme completed\"}",
-            coordinator());
+  @Order(8)
+  void a_review_not_continued_discharges_the_person_with_the_exit_score_at_publication()
+      throws Exception {
+    String decisions = "/api/v1/tasking-cycles/" + nextCycleId + "/entries/";
+    post(
+        decisions + high + "/decision",
+        "{\"decision\":\"REJECT\",\"reason\":\"plan completed\"}",
+        coordinator());
+    post(
+        decisions + medium + "/decision",
+        "{\"decision\":\"APPROVE\",\"reason\":\"released from custody\"}",
+        coordinator());
+    assertThat(post("/api/v1/tasking-cycles/" + nextCycleId + "/publish", "", coordinator()).code())
+        .isEqualTo(200);
 
-    assertThat(discharged.code()).isEqualTo(200);
-    JsonNode body = read(discharged);
-    assertThat(body.path("entryTotal").asInt()).isEqualTo(20);
-    assertThat(body.path("exitTotal").asInt()).isBetween(0, 30);
     assertThat(
             post(
                     "/api/v1/matac-members/" + high + "/discharge",
                     "{\"reason\":\"again\"}",
                     coordinator())
                 .code())
+        .as("already discharged at the review")
         .isEqualTo(404);
+    JsonNode third =
+        read(
+            post(
+                "/api/v1/tasking-cycles",
+                "{\"area\":\"" + AREA + "\",\"cycleDate\":\"" + CYCLE_DATE.plusDays(56) + "\"}",
+                coordinator()));
+    assertThat(entryOf(third, medium).path("kind").asText()).isEqualTo("REVIEW");
+    JsonNode formerMember = entryOf(third, high);
+    assertThat(formerMember == null ? "absent" : formerMember.path("kind").asText())
+        .isNotEqualTo("REVIEW");
   }
 
   @Test
-  @Order(8)
+  @Order(9)
+  void discharge_records_the_reason_and_the_exit_score_beside_the_entry_score() throws Exception {
+    var discharged =
+        post(
+            "/api/v1/matac-members/" + medium + "/discharge",
+            "{\"reason\":\"offending fell; programme completed\"}",
+            coordinator());
+
+    assertThat(discharged.code()).isEqualTo(200);
+    JsonNode body = read(discharged);
+    // Scored at the approving cycle, 38 days after the incident: recency has fallen to 4.
+    assertThat(body.path("entryTotal").asInt()).isEqualTo(4 + 1 + 2 * 4 + 2 * 1);
+    assertThat(body.path("exitTotal").asInt()).isBetween(0, 30);
+    assertThat(
+            post(
+                    "/api/v1/matac-members/" + medium + "/discharge",
+                    "{\"reason\":\"again\"}",
+                    coordinator())
+                .code())
+        .isEqualTo(404);
+  }
+
+  private static JsonNode entryOf(JsonNode cycle, String perpetratorId) {
+    for (JsonNode entry : cycle.path("entries")) {
+      if (entry.path("perpetratorId").asText().equals(perpetratorId)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  @Order(10)
   void a_ranking_at_a_past_instant_is_reproduced_exactly_after_more_events_arrive()
       throws Exception {
     String asOf = CYCLE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
@@ -296,7 +394,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void a_cycle_request_without_its_fields_is_a_400_naming_them() throws Exception {
     var response = post("/api/v1/tasking-cycles", "{}", coordinator());
 

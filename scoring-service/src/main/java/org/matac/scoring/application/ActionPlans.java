@@ -1,0 +1,152 @@
+package org.matac.scoring.application;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.scoring.persistence.ActionPlanStore;
+import org.matac.scoring.persistence.TaskingStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
+import org.matac.support.problem.ProblemException;
+import org.matac.support.security.Caller;
+
+/**
+ * The action plan of each person approved onto a MATAC list: what each agency will do, with which
+ * tactic, by whom and by when. It is agreed against the approving cycle and reviewed in the next.
+ */
+@Singleton
+public class ActionPlans {
+
+  public enum Tactic {
+    SUPPORT,
+    PREVENTION,
+    DIVERSION,
+    DISRUPTION,
+    ENFORCEMENT
+  }
+
+  public enum Status {
+    OPEN,
+    IN_PROGRESS,
+    COMPLETED,
+    NOT_ACHIEVED
+  }
+
+  public record NewAction(
+      String agency, Tactic tactic, String description, String owner, LocalDate dueDate) {}
+
+  /** What may change on an action once agreed; everything else is fixed when it is agreed. */
+  public record Change(
+      int version, Optional<Status> status, Optional<String> owner, Optional<LocalDate> dueDate) {}
+
+  private final ActionPlanStore store;
+  private final TaskingStore cycles;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public ActionPlans(ActionPlanStore store, TaskingStore cycles, AuditTrail audit, Clock clock) {
+    this.store = store;
+    this.cycles = cycles;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Agrees an action for a person whose entry on the cycle a coordinator approved. */
+  @Transactional
+  public ActionPlanStore.Action add(
+      UUID cycleId, UUID perpetratorId, NewAction action, Caller coordinator) {
+    TaskingStore.Cycle cycle =
+        cycles
+            .cycle(cycleId, false)
+            .orElseThrow(() -> ProblemException.notFound("No tasking cycle " + cycleId + "."));
+    TaskingCycles.requireArea(coordinator, cycle.area());
+    TaskingStore.Entry entry =
+        cycles.entries(cycleId).stream()
+            .filter(candidate -> candidate.perpetratorId().equals(perpetratorId))
+            .findFirst()
+            .orElseThrow(() -> ProblemException.notFound(perpetratorId + " is not on this cycle."));
+    if (!"APPROVE".equals(entry.decision())) {
+      throw ProblemException.conflict(
+          "An action plan is for a person a coordinator approved; decide the entry first.");
+    }
+    ActionPlanStore.Action agreed =
+        new ActionPlanStore.Action(
+            UUID.randomUUID(),
+            perpetratorId,
+            cycle.area(),
+            cycleId,
+            action.agency(),
+            action.tactic().name(),
+            action.description(),
+            action.owner(),
+            action.dueDate(),
+            Status.OPEN.name(),
+            1,
+            coordinator.subject(),
+            clock.instant(),
+            null,
+            null);
+    store.add(agreed);
+    audited(coordinator, perpetratorId, "action agreed on tasking cycle " + cycleId);
+    return agreed;
+  }
+
+  /** Changes an action's status, owner or due date, refusing an edit based on a stale read. */
+  @Transactional
+  public ActionPlanStore.Action change(UUID actionId, Change change, Caller coordinator) {
+    ActionPlanStore.Action current =
+        store
+            .action(actionId)
+            .orElseThrow(() -> ProblemException.notFound("No action " + actionId + "."));
+    TaskingCycles.requireArea(coordinator, current.area());
+    boolean changed =
+        store.update(
+            actionId,
+            change.version(),
+            change.status().map(Status::name).orElse(current.status()),
+            change.owner().orElse(current.owner()),
+            change.dueDate().orElse(current.dueDate()),
+            coordinator.subject(),
+            clock.instant());
+    if (!changed) {
+      throw ProblemException.conflict(
+          "Action "
+              + actionId
+              + " is at version "
+              + current.version()
+              + ", not "
+              + change.version()
+              + ": someone changed it since you read it. Read it again and reapply your change.");
+    }
+    audited(coordinator, current.perpetratorId(), "action " + actionId + " updated");
+    return store.action(actionId).orElseThrow();
+  }
+
+  /**
+   * The plan shown beside an entry: for a review, every action of the person's current time in
+   * MATAC; otherwise the actions agreed on this cycle.
+   */
+  public List<ActionPlanStore.Action> besides(TaskingStore.Cycle cycle, TaskingStore.Entry entry) {
+    LocalDate from =
+        "REVIEW".equals(entry.kind())
+            ? store
+                .memberSince(entry.perpetratorId(), cycle.area(), cycle.cycleDate())
+                .orElse(cycle.cycleDate())
+            : cycle.cycleDate();
+    return store.agreedBetween(entry.perpetratorId(), cycle.area(), from, cycle.cycleDate());
+  }
+
+  private void audited(Caller coordinator, UUID perpetratorId, String purpose) {
+    audit.record(
+        AuditEntry.allowed(
+            coordinator,
+            AuditEntry.Action.ALTERATION,
+            "PERPETRATOR",
+            perpetratorId.toString(),
+            purpose));
+  }
+}

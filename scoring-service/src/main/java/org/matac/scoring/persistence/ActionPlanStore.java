@@ -1,0 +1,137 @@
+package org.matac.scoring.persistence;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matac.support.sql.Sql;
+
+/** The actions agreed for people approved onto a MATAC list. */
+@Singleton
+public class ActionPlanStore {
+
+  private final Sql sql;
+
+  public ActionPlanStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  public record Action(
+      UUID id,
+      UUID perpetratorId,
+      String area,
+      UUID cycleId,
+      String agency,
+      String tactic,
+      String description,
+      String owner,
+      LocalDate dueDate,
+      String status,
+      int version,
+      String createdBy,
+      Instant createdAt,
+      String updatedBy,
+      Instant updatedAt) {}
+
+  public void add(Action action) {
+    sql.update(
+        "INSERT INTO matac_action (id, perpetrator_id, area, cycle_id, agency, tactic,"
+            + " description, owner, due_date, status, version, created_by, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        action.id(),
+        action.perpetratorId(),
+        action.area(),
+        action.cycleId(),
+        action.agency(),
+        action.tactic(),
+        action.description(),
+        action.owner(),
+        action.dueDate(),
+        action.status(),
+        action.version(),
+        action.createdBy(),
+        action.createdAt());
+  }
+
+  public Optional<Action> action(UUID id) {
+    return sql.queryOne("SELECT * FROM matac_action WHERE id = ?", ActionPlanStore::action, id);
+  }
+
+  /**
+   * Changes an action only if nobody changed it since {@code expectedVersion} was read; answers
+   * false otherwise, so a concurrent edit is refused rather than silently overwritten.
+   */
+  public boolean update(
+      UUID id,
+      int expectedVersion,
+      String status,
+      String owner,
+      LocalDate dueDate,
+      String by,
+      Instant now) {
+    return sql.update(
+            "UPDATE matac_action SET status = ?, owner = ?, due_date = ?, version = version + 1,"
+                + " updated_by = ?, updated_at = ? WHERE id = ? AND version = ?",
+            status,
+            owner,
+            dueDate,
+            by,
+            now,
+            id,
+            expectedVersion)
+        == 1;
+  }
+
+  /**
+   * A person's actions in an area agreed in cycles dated from {@code from} to {@code to}: the plan
+   * of their current time in MATAC, as a later cycle reviews it.
+   */
+  public List<Action> agreedBetween(UUID perpetratorId, String area, LocalDate from, LocalDate to) {
+    return sql.query(
+        "SELECT a.* FROM matac_action a JOIN tasking_cycle c ON c.id = a.cycle_id"
+            + " WHERE a.perpetrator_id = ? AND a.area = ? AND c.cycle_date BETWEEN ? AND ?"
+            + " ORDER BY a.due_date, a.created_at, a.id",
+        ActionPlanStore::action,
+        perpetratorId,
+        area,
+        from,
+        to);
+  }
+
+  /**
+   * When the person's time in MATAC that a cycle on {@code cycleDate} reviews began: the date of
+   * the latest cycle at or before it that approved them in the area.
+   */
+  public Optional<LocalDate> memberSince(UUID perpetratorId, String area, LocalDate cycleDate) {
+    return sql.queryOne(
+        "SELECT max(c.cycle_date) FROM matac_membership m JOIN tasking_cycle c ON c.id ="
+            + " m.cycle_id WHERE m.perpetrator_id = ? AND m.area = ? AND c.cycle_date <= ?",
+        row -> row.getObject(1, LocalDate.class),
+        perpetratorId,
+        area,
+        cycleDate);
+  }
+
+  private static Action action(ResultSet row) throws SQLException {
+    return new Action(
+        row.getObject("id", UUID.class),
+        row.getObject("perpetrator_id", UUID.class),
+        row.getString("area"),
+        row.getObject("cycle_id", UUID.class),
+        row.getString("agency"),
+        row.getString("tactic"),
+        row.getString("description"),
+        row.getString("owner"),
+        row.getObject("due_date", LocalDate.class),
+        row.getString("status"),
+        row.getInt("version"),
+        row.getString("created_by"),
+        Sql.instant(row, "created_at"),
+        row.getString("updated_by"),
+        Sql.instant(row, "updated_at"));
+  }
+}

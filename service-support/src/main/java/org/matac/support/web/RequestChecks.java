@@ -1,0 +1,88 @@
+package org.matac.support.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.matac.support.problem.Problem;
+import org.matac.support.problem.ProblemException;
+
+/**
+ * Collects every problem with a request body before answering, so one 400 names each field that is
+ * missing or malformed instead of the first only.
+ */
+public final class RequestChecks {
+
+  private final List<Problem.FieldError> errors = new ArrayList<>();
+
+  /** Answers whether the text is present; notes the field as required when it is not. */
+  public boolean required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.add(new Problem.FieldError(field, "is required"));
+      return false;
+    }
+    return true;
+  }
+
+  public boolean required(String field, Object value) {
+    if (value == null) {
+      errors.add(new Problem.FieldError(field, "is required"));
+      return false;
+    }
+    return true;
+  }
+
+  /** The constant named by a required text, or null after noting the constants it may be. */
+  public <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+    return required(field, value) ? optionalOneOf(field, value, type) : null;
+  }
+
+  /** Like {@link #oneOf} for a field that may be left out: null when absent. */
+  public <E extends Enum<E>> E optionalOneOf(String field, String value, Class<E> type) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      String allowed =
+          Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+      errors.add(new Problem.FieldError(field, "must be one of " + allowed));
+      return null;
+    }
+  }
+
+  /** The date of a required ISO text like 2026-12-01, or null after noting the problem. */
+  public LocalDate date(String field, String value) {
+    return required(field, value) ? optionalDate(field, value) : null;
+  }
+
+  public LocalDate optionalDate(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      errors.add(new Problem.FieldError(field, "must be a date like 2026-12-01"));
+      return null;
+    }
+  }
+
+  public void problem(String field, String message) {
+    errors.add(new Problem.FieldError(field, message));
+  }
+
+  /** Answers 400 with every problem noted, if there is any. */
+  public void answer() {
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest(
+          errors.size() == 1
+              ? "One field of the request needs correcting."
+              : errors.size() + " fields of the request need correcting.",
+          errors);
+    }
+  }
+}
