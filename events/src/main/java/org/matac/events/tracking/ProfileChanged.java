@@ -34,7 +34,18 @@ public record ProfileChanged(
     /** A record other than an incident became current for the first time; see recordType. */
     RECORD_ADDED,
     RECORD_CORRECTED,
-    RECORD_WITHDRAWN
+    RECORD_WITHDRAWN,
+    /**
+     * A version that is not the record's current one arrived late: the current profile is
+     * unchanged, but what was known at some past instant changed (see {@code Profile.versions}).
+     */
+    EARLIER_VERSION_RECORDED,
+    /**
+     * Records that had joined this profile to another no longer do (a correction or withdrawal
+     * removed the shared identifier, or an admin removed a manual link); {@code reference} is the
+     * other profile's id, which is published again with its own records.
+     */
+    PROFILES_SEPARATED
   }
 
   /**
@@ -57,12 +68,45 @@ public record ProfileChanged(
       String familyName,
       LocalDate dateOfBirth,
       List<Incident> incidents,
-      List<PartnerRecord> records) {
+      List<PartnerRecord> records,
+      List<Version> versions) {
 
     public Profile {
       records = records == null ? List.of() : records;
+      versions = versions == null ? List.of() : versions;
+    }
+
+    /** A profile without version history, as published before versions were carried. */
+    public Profile(
+        List<SourceIdentity> identities,
+        List<String> pncIds,
+        String givenName,
+        String familyName,
+        LocalDate dateOfBirth,
+        List<Incident> incidents,
+        List<PartnerRecord> records) {
+      this(identities, pncIds, givenName, familyName, dateOfBirth, incidents, records, List.of());
     }
   }
+
+  /**
+   * Every version received of the person's incident and justice-outcome records, current or not,
+   * including withdrawals: the state "as of" an instant T uses, for each record, the greatest
+   * version among those recorded at or before T, so scores at past instants need them all. An
+   * incident version carries {@code incident}; a justice outcome version carries {@code details}; a
+   * withdrawal carries neither.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Version(
+      String type,
+      String source,
+      String sourceReference,
+      int recordVersion,
+      Instant recordedAt,
+      UUID eventId,
+      boolean withdrawal,
+      Incident incident,
+      Map<String, Object> details) {}
 
   /**
    * The current version of a record other than an incident (justice outcome, protective order,

@@ -78,7 +78,11 @@ public class ScoringProfiles {
     }
     UUID perpetratorId = UUID.fromString(message.perpetratorId());
     java.util.Set<String> areas = new java.util.HashSet<>();
+    // An earlier version may place the person in another area as of a past instant.
     message.profile().incidents().forEach(incident -> areas.add(incident.area()));
+    message.profile().versions().stream()
+        .filter(version -> version.incident() != null)
+        .forEach(version -> areas.add(version.incident().area()));
     areas.remove(null);
     if (!facts.storeIfNewer(
         perpetratorId, message.profileVersion(), write(message.profile()), areas, now)) {

@@ -36,15 +36,11 @@ public final class FoundationCohort {
       return false;
     }
     List<IncidentFacts> window =
-        RfgvScorer.within(
-            person.incidents().stream().filter(i -> !i.recordedAt().isAfter(asOf)).toList(),
-            asOf,
-            policy.windowDays());
+        RfgvScorer.within(person.incidentsKnownAt(asOf), asOf, policy.windowDays());
     boolean partner = window.stream().anyMatch(IncidentFacts::againstAPartner);
     boolean children = window.stream().anyMatch(IncidentFacts::childrenPresent);
     boolean dealtWith =
-        person.outcomes().stream()
-            .filter(outcome -> !outcome.recordedAt().isAfter(asOf))
+        person.outcomesKnownAt(asOf).stream()
             .filter(outcome -> DEALT_WITH.contains(outcome.outcome()))
             .anyMatch(
                 outcome ->

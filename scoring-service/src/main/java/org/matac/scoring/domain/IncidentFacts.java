@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One incident as scoring sees it: the current version of a partner's record, after incidents of
- * the same person sharing {@code (source, incidentRef)} have been combined. {@code sourceReference}
- * names the record (one per suspect of a multi-suspect incident).
+ * One version of a partner's incident record, and, once the versions known at an instant are
+ * chosen, one incident as scoring sees it, after records of the same person sharing {@code (source,
+ * incidentRef)} have been combined. {@code sourceReference} names the record (one per suspect of a
+ * multi-suspect incident).
  */
 public record IncidentFacts(
     String source,
@@ -19,7 +20,34 @@ public record IncidentFacts(
     List<String> offenceCategories,
     Set<VictimKey> victims,
     boolean childrenPresent,
-    boolean againstAPartner) {
+    boolean againstAPartner,
+    VersionStamp version) {
+
+  /** A record known through its current version alone. */
+  public IncidentFacts(
+      String source,
+      String incidentRef,
+      String sourceReference,
+      Instant occurredAt,
+      Instant recordedAt,
+      String area,
+      List<String> offenceCategories,
+      Set<VictimKey> victims,
+      boolean childrenPresent,
+      boolean againstAPartner) {
+    this(
+        source,
+        incidentRef,
+        sourceReference,
+        occurredAt,
+        recordedAt,
+        area,
+        offenceCategories,
+        victims,
+        childrenPresent,
+        againstAPartner,
+        VersionStamp.only(recordedAt));
+  }
 
   /** A victim as the policy counts them: distinct per recording agency and reference. */
   public record VictimKey(String source, String victimRef) {}

@@ -1,7 +1,9 @@
 package org.matac.scoring.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What scoring knows of one person: a date of birth, if known, their incident records and the
- * justice outcomes recorded against their incidents.
+ * What scoring knows of one person: a date of birth, if known, every version received of their
+ * incident records, and every version of the justice outcomes recorded against their incidents. The
+ * state at an instant is chosen from these versions, never from arrival order.
  */
 public record PersonFacts(
     Optional<LocalDate> dateOfBirth, List<IncidentFacts> records, List<OutcomeFacts> outcomes) {
@@ -21,18 +25,43 @@ public record PersonFacts(
     this(dateOfBirth, records, List.of());
   }
 
-  /** The current version of a justice outcome, for the incident it names. */
+  /** One version of a justice outcome record, for the incident it names. */
   public record OutcomeFacts(
-      String incidentSource, String incidentRef, String outcome, java.time.Instant recordedAt) {}
+      String source,
+      String sourceReference,
+      String incidentSource,
+      String incidentRef,
+      String outcome,
+      VersionStamp version) {
+
+    /** An outcome known through its current version alone. */
+    public OutcomeFacts(
+        String incidentSource, String incidentRef, String outcome, Instant recordedAt) {
+      this(
+          incidentSource,
+          incidentSource + "/" + incidentRef + "/" + outcome,
+          incidentSource,
+          incidentRef,
+          outcome,
+          VersionStamp.only(recordedAt));
+    }
+  }
 
   /**
-   * The person's distinct incidents: records sharing {@code (source, incidentRef)} are one
-   * incident, taking time and area from the record with the latest {@code occurredAt}, and the
-   * offences and victims of all of them.
+   * The person's distinct incidents as known at {@code asOf}: for each record the greatest version
+   * recorded by then, unless that is a withdrawal; then records sharing {@code (source,
+   * incidentRef)} are one incident, taking time and area from the record with the latest {@code
+   * occurredAt}, and the offences and victims of all of them.
    */
-  public List<IncidentFacts> incidents() {
+  public List<IncidentFacts> incidentsKnownAt(Instant asOf) {
     Map<String, List<IncidentFacts>> byIncident = new LinkedHashMap<>();
-    for (IncidentFacts record : records) {
+    for (IncidentFacts record :
+        currentAt(
+            records,
+            asOf,
+            IncidentFacts::source,
+            IncidentFacts::sourceReference,
+            IncidentFacts::version)) {
       byIncident
           .computeIfAbsent(
               record.source() + "\u0000" + record.incidentRef(), key -> new ArrayList<>())
@@ -43,6 +72,32 @@ public record PersonFacts(
       incidents.add(combine(parts));
     }
     return incidents;
+  }
+
+  /** The justice outcomes as known at {@code asOf}: each record's greatest version by then. */
+  public List<OutcomeFacts> outcomesKnownAt(Instant asOf) {
+    return currentAt(
+        outcomes, asOf, OutcomeFacts::source, OutcomeFacts::sourceReference, OutcomeFacts::version);
+  }
+
+  private static <T> List<T> currentAt(
+      Collection<T> versions,
+      Instant asOf,
+      Function<T, String> source,
+      Function<T, String> sourceReference,
+      Function<T, VersionStamp> stamp) {
+    Map<String, T> current = new LinkedHashMap<>();
+    for (T version : versions) {
+      if (!stamp.apply(version).knownAt(asOf)) {
+        continue;
+      }
+      current.merge(
+          source.apply(version) + "\u0000" + sourceReference.apply(version),
+          version,
+          (held, candidate) ->
+              stamp.apply(candidate).compareTo(stamp.apply(held)) > 0 ? candidate : held);
+    }
+    return current.values().stream().filter(version -> !stamp.apply(version).withdrawal()).toList();
   }
 
   private static IncidentFacts combine(List<IncidentFacts> parts) {
@@ -77,6 +132,7 @@ public record PersonFacts(
         List.copyOf(offences),
         Set.copyOf(victims),
         children,
-        partner);
+        partner,
+        latest.version());
   }
 }

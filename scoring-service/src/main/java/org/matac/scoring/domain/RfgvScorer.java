@@ -33,7 +33,7 @@ public final class RfgvScorer {
   private RfgvScorer() {}
 
   public static Score score(PersonFacts person, ScoringPolicy policy, Instant asOf) {
-    List<IncidentFacts> known = knownAt(person.incidents(), asOf);
+    List<IncidentFacts> known = person.incidentsKnownAt(asOf);
     List<IncidentFacts> window = within(known, asOf, policy.windowDays());
 
     Optional<IncidentFacts> latest = window.stream().max(LATEST_LAST);
@@ -72,11 +72,6 @@ public final class RfgvScorer {
                     incident.occurredAt(),
                     incident.area())),
         evidence(window, policy.gravityTable()));
-  }
-
-  /** Records recorded after {@code asOf} were not known then and do not count. */
-  private static List<IncidentFacts> knownAt(List<IncidentFacts> incidents, Instant asOf) {
-    return incidents.stream().filter(incident -> !incident.recordedAt().isAfter(asOf)).toList();
   }
 
   /** Incidents with occurredAt in {@code (asOf - days, asOf]}. */

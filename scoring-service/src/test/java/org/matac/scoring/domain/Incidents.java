@@ -44,6 +44,31 @@ final class Incidents {
         Set.of(new IncidentFacts.VictimKey("HAMPSHIRE_POLICE", "V-1"));
     private boolean children;
     private boolean partner = true;
+    private int recordVersion;
+    private String eventId = "";
+    private boolean withdrawal;
+
+    /** Another version of the record {@code sourceReference}. */
+    Builder record(String sourceReference) {
+      this.sourceReference = sourceReference;
+      return this;
+    }
+
+    Builder recordVersion(int value) {
+      recordVersion = value;
+      return this;
+    }
+
+    Builder eventId(String value) {
+      eventId = value;
+      return this;
+    }
+
+    /** A withdrawal version of the record. */
+    Builder withdrawal() {
+      withdrawal = true;
+      return this;
+    }
 
     Builder children(boolean value) {
       children = value;
@@ -100,7 +125,8 @@ final class Incidents {
           offences,
           victims,
           children,
-          partner);
+          partner,
+          new VersionStamp(recordVersion, recordedAt, eventId, withdrawal));
     }
   }
 }

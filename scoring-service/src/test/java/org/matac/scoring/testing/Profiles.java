@@ -16,6 +16,7 @@ public final class Profiles {
 
   private final String perpetratorId;
   private final List<ProfileChanged.Incident> incidents = new ArrayList<>();
+  private final List<ProfileChanged.Version> versions = new ArrayList<>();
 
   private Profiles(String perpetratorId) {
     this.perpetratorId = perpetratorId;
@@ -48,6 +49,46 @@ public final class Profiles {
     return this;
   }
 
+  /**
+   * One version of an incident record, as tracking carries every version received; the last one
+   * added for a reference is taken as its current version.
+   */
+  public Profiles version(
+      String reference,
+      int recordVersion,
+      Instant recordedAt,
+      Instant occurredAt,
+      String area,
+      String offence) {
+    ProfileChanged.Incident incident =
+        new ProfileChanged.Incident(
+            "HAMPSHIRE_POLICE",
+            reference,
+            reference,
+            occurredAt,
+            recordedAt,
+            area,
+            true,
+            List.of(offence),
+            List.of(new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", "V-1", "INTIMATE_PARTNER")),
+            false,
+            null);
+    versions.add(
+        new ProfileChanged.Version(
+            "INCIDENT_REPORTED",
+            "HAMPSHIRE_POLICE",
+            reference,
+            recordVersion,
+            recordedAt,
+            UUID.randomUUID(),
+            false,
+            incident,
+            null));
+    incidents.removeIf(current -> current.sourceReference().equals(reference));
+    incidents.add(incident);
+    return this;
+  }
+
   /** The message as tracking would publish it after the last incident was recorded. */
   public String json(ObjectMapper json) throws JsonProcessingException {
     return json.writeValueAsString(
@@ -71,6 +112,7 @@ public final class Profiles {
                 "Fakeperson",
                 null,
                 List.copyOf(incidents),
-                List.of())));
+                List.of(),
+                List.copyOf(versions))));
   }
 }

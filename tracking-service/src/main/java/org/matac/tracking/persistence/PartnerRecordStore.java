@@ -28,9 +28,28 @@ public class PartnerRecordStore {
     this.sql = sql;
   }
 
-  /** Makes {@code event} the record's current version if it is newer than the stored one. */
+  /**
+   * Keeps {@code event} among the record's versions, and makes it the current version if it is
+   * newer than the stored one.
+   */
   public Stored storeIfCurrent(PartnerEvent event, UUID perpetratorId) {
     String recordType = event.recordType();
+    String payload = withoutVictimContacts(event);
+    boolean withdrawal = event.type() == org.matac.events.intake.EventType.RECORD_WITHDRAWN;
+    sql.update(
+        "INSERT INTO record_version (source, source_reference, type, event_id, record_version,"
+            + " recorded_at, occurred_at, area, payload, withdrawn)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        event.source(),
+        event.sourceReference(),
+        recordType,
+        event.eventId(),
+        event.version().recordVersion(),
+        event.recordedAt(),
+        event.occurredAt(),
+        event.area(),
+        new Sql.Json(payload),
+        withdrawal);
     Optional<Current> current =
         sql.queryOne(
             "SELECT record_version, recorded_at, event_id, payload::text FROM partner_record"
@@ -66,8 +85,8 @@ public class PartnerRecordStore {
         event.recordedAt(),
         event.occurredAt(),
         event.area(),
-        new Sql.Json(withoutVictimContacts(event)),
-        event.type() == org.matac.events.intake.EventType.RECORD_WITHDRAWN);
+        new Sql.Json(payload),
+        withdrawal);
     return current.isPresent()
         ? new Stored(Outcome.REPLACED, Optional.of(current.get().payload()))
         : new Stored(Outcome.NEW, Optional.empty());

@@ -252,6 +252,17 @@ public class PerpetratorStore {
                     row.getString("area"),
                     details(row.getString("payload"))),
             id);
+    List<ProfileChanged.Version> versions =
+        sql.query(
+            "SELECT v.type, v.source, v.source_reference, v.record_version, v.recorded_at,"
+                + " v.occurred_at, v.area, v.event_id, v.withdrawn, v.payload::text"
+                + " FROM record_version v JOIN partner_record r ON r.source = v.source"
+                + " AND r.source_reference = v.source_reference AND r.type = v.type"
+                + " WHERE r.perpetrator_id = ?"
+                + " AND v.type IN ('INCIDENT_REPORTED', 'JUSTICE_OUTCOME_RECORDED')"
+                + " ORDER BY v.type, v.source, v.source_reference, v.recorded_at, v.event_id",
+            row -> version(row),
+            id);
     return sql.queryOne(
             "SELECT given_name, family_name, date_of_birth FROM perpetrator WHERE id = ?",
             row ->
@@ -262,9 +273,35 @@ public class PerpetratorStore {
                     row.getString(2),
                     row.getObject(3, LocalDate.class),
                     incidents,
-                    records),
+                    records,
+                    versions),
             id)
         .orElseThrow(() -> new IllegalStateException("No perpetrator " + id));
+  }
+
+  private ProfileChanged.Version version(java.sql.ResultSet row) throws java.sql.SQLException {
+    String type = row.getString("type");
+    boolean withdrawal = row.getBoolean("withdrawn");
+    String payload = row.getString("payload");
+    boolean incident = !withdrawal && type.equals("INCIDENT_REPORTED");
+    return new ProfileChanged.Version(
+        type,
+        row.getString("source"),
+        row.getString("source_reference"),
+        row.getInt("record_version"),
+        Sql.instant(row, "recorded_at"),
+        row.getObject("event_id", UUID.class),
+        withdrawal,
+        incident
+            ? incident(
+                row.getString("source"),
+                row.getString("source_reference"),
+                Sql.instant(row, "occurred_at"),
+                Sql.instant(row, "recorded_at"),
+                row.getString("area"),
+                payload)
+            : null,
+        withdrawal || incident ? null : details(payload));
   }
 
   private java.util.Map<String, Object> details(String payloadJson) {

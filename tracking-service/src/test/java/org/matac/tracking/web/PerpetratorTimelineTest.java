@@ -114,6 +114,66 @@ class PerpetratorTimelineTest extends TrackingServiceTestBase {
   }
 
   @Nested
+  class AnIncidentWithSeveralVersions {
+
+    @Test
+    void carries_every_version_so_a_score_as_of_a_past_instant_can_use_what_was_known_then()
+        throws Exception {
+      var correction =
+          Envelopes.incident().withOffence("COMMON_ASSAULT").version(2, "2026-10-05T08:00:00Z");
+      var original =
+          Envelopes.incident()
+              .withPerson(correction.sourcePersonId)
+              .withSourceReference(correction.sourceReference)
+              .withOffence("ABH")
+              .version(1, "2026-10-02T08:30:00Z");
+
+      accept(correction.json());
+      accept(original.json());
+
+      JsonNode profile = profileOf(correction.sourcePersonId);
+      assertThat(profile.path("incidents").get(0).path("offenceCategories").get(0).asText())
+          .as("the current version decides the profile")
+          .isEqualTo("COMMON_ASSAULT");
+      JsonNode versions = profile.path("versions");
+      assertThat(versions.findValuesAsText("recordVersion")).containsExactly("1", "2");
+      assertThat(versions.get(0).path("incident").path("offenceCategories").get(0).asText())
+          .isEqualTo("ABH");
+      assertThat(versions.toString()).doesNotContain(correction.victimAddress);
+      var published =
+          topics.readUntil(
+              Topics.PROFILE_CHANGED,
+              record -> record.value().contains(original.eventId),
+              Duration.ofSeconds(30));
+      assertThat(
+              json.readTree(published.get(published.size() - 1).value())
+                  .path("changes")
+                  .findValuesAsText("kind"))
+          .containsExactly("EARLIER_VERSION_RECORDED");
+    }
+
+    @Test
+    void carries_a_withdrawal_as_a_version_of_the_record_it_withdraws() throws Exception {
+      var incident = Envelopes.incident().version(1, "2026-10-02T08:30:00Z");
+      accept(incident.json());
+
+      accept(
+          Envelopes.record(
+                  "RECORD_WITHDRAWN",
+                  "{\"withdrawnType\":\"INCIDENT_REPORTED\",\"reason\":\"CREATED_IN_ERROR\"}")
+              .aboutPerson(incident.sourcePersonId)
+              .withSourceReference(incident.sourceReference)
+              .version(2, "2026-10-06T08:00:00Z")
+              .json());
+
+      JsonNode profile = profileOf(incident.sourcePersonId);
+      assertThat(profile.path("incidents")).isEmpty();
+      assertThat(profile.path("versions").findValuesAsText("withdrawal"))
+          .containsExactly("false", "true");
+    }
+  }
+
+  @Nested
   class ASmallScenario {
 
     /**
@@ -215,6 +275,18 @@ class PerpetratorTimelineTest extends TrackingServiceTestBase {
       copy.withArray("records").forEach(record -> ((ObjectNode) record).remove("sourceReference"));
       copy.withArray("records")
           .forEach(record -> ((ObjectNode) record.path("details")).remove("incidentRef"));
+      copy.withArray("versions")
+          .forEach(
+              version -> {
+                ((ObjectNode) version).remove(List.of("eventId", "sourceReference"));
+                if (version.has("incident")) {
+                  ((ObjectNode) version.path("incident"))
+                      .remove(List.of("sourceReference", "incidentRef"));
+                }
+                if (version.has("details")) {
+                  ((ObjectNode) version.path("details")).remove("incidentRef");
+                }
+              });
       return copy;
     }
 

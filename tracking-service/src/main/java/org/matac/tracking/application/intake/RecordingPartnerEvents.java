@@ -43,6 +43,11 @@ public class RecordingPartnerEvents {
     CONFLICT
   }
 
+  /** The record types whose every version a profile carries, for scores as of past instants. */
+  private static final java.util.Set<String> HAS_HISTORY =
+      java.util.Set.of(
+          EventType.INCIDENT_REPORTED.name(), EventType.JUSTICE_OUTCOME_RECORDED.name());
+
   private final IntakeEventStore intakeEvents;
   private final PerpetratorStore perpetrators;
   private final PartnerRecordStore records;
@@ -91,6 +96,14 @@ public class RecordingPartnerEvents {
     PartnerRecordStore.Stored stored = records.storeIfCurrent(event, perpetratorId);
     if (stored.outcome() != PartnerRecordStore.Outcome.STALE) {
       applyCurrentVersion(event, perpetratorId, stored, now, changes);
+    } else if (HAS_HISTORY.contains(event.recordType())) {
+      // Not current, but known since its recordedAt: scores as of an earlier instant may change.
+      changes.add(
+          new ProfileChanged.Change(
+              ProfileChanged.ChangeKind.EARLIER_VERSION_RECORDED,
+              event.source(),
+              event.sourceReference(),
+              event.recordType()));
     }
     if (!changes.isEmpty()) {
       publishProfileChanged(perpetratorId, event.eventId(), changes, now);
