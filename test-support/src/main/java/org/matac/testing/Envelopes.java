@@ -102,6 +102,7 @@ public final class Envelopes {
     public String offenceCategory = "COMMON_ASSAULT";
     public String victimAddress = "1 Nowhere Lane, Fakeville";
     public Integer recordVersion = null;
+    public String dateOfBirth = "1994-02-03";
 
     public Incident version(int value, String recordedAtValue) {
       recordVersion = value;
@@ -164,12 +165,17 @@ public final class Envelopes {
       return this;
     }
 
+    public Incident bornOn(String value) {
+      dateOfBirth = value;
+      return this;
+    }
+
     public String json() {
       return """
           {"eventId":"%s","type":"INCIDENT_REPORTED","schemaVersion":1,"source":"%s",
            "sourceReference":"%s",%s"occurredAt":"%s","recordedAt":"%s","area":"%s",
            "perpetrator":{"sourcePersonId":"%s"%s,"givenName":"Testy","familyName":"Fakeperson",
-             "dateOfBirth":"1994-02-03"},
+             "dateOfBirth":"%s"},
            "payload":{"incidentRef":"%s","crimed":true,
              "offences":[{"category":"%s"}],
              "victims":[{"victimRef":"%s","relationship":"INTIMATE_PARTNER",
@@ -186,6 +192,7 @@ public final class Envelopes {
               area,
               sourcePersonId,
               pncId == null ? "" : ",\"pncId\":\"" + pncId + "\"",
+              dateOfBirth,
               incidentRef == null ? sourceReference : incidentRef,
               offenceCategory,
               victimRef,

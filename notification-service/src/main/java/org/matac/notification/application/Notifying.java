@@ -99,10 +99,16 @@ public class Notifying {
       }
     }
     ProfileChanged.Profile profile = message.profile();
-    links.storeSummaryIfNewer(
-        perpetratorId, profile.givenName(), profile.familyName(), message.profileVersion());
+    boolean newest =
+        links.storeSummaryIfNewer(
+            perpetratorId, profile.givenName(), profile.familyName(), message.profileVersion());
     Set<VictimKey> seenBefore = links.victimsOf(perpetratorId);
-    links.linkVictims(perpetratorId, victimsOf(profile.incidents()));
+    Set<VictimKey> victimsNow = victimsOf(profile.incidents());
+    links.linkVictims(perpetratorId, victimsNow);
+    if (newest) {
+      // A withdrawn incident, or records separated to another profile, take their victims along.
+      links.keepOnlyVictims(perpetratorId, victimsNow);
+    }
     List<String> workers = links.workersLinkedTo(perpetratorId);
     if (workers.isEmpty()) {
       return;

@@ -68,6 +68,20 @@ public class LinkStore {
     }
   }
 
+  /** Unlinks the victims no current incident of the person names any more. */
+  public void keepOnlyVictims(UUID perpetratorId, Set<VictimKey> victims) {
+    for (VictimKey linked : victimsOf(perpetratorId)) {
+      if (!victims.contains(linked)) {
+        sql.update(
+            "DELETE FROM perpetrator_victim WHERE perpetrator_id = ? AND victim_source = ?"
+                + " AND victim_ref = ?",
+            perpetratorId,
+            linked.source(),
+            linked.victimRef());
+      }
+    }
+  }
+
   public void forgetPerpetrator(UUID perpetratorId) {
     sql.update("DELETE FROM perpetrator_victim WHERE perpetrator_id = ?", perpetratorId);
     sql.update("DELETE FROM perpetrator_summary WHERE perpetrator_id = ?", perpetratorId);

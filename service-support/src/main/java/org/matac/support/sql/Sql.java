@@ -76,6 +76,10 @@ public class Sql {
         statement.setObject(index, json.text(), java.sql.Types.OTHER);
       } else if (value instanceof UUID uuid) {
         statement.setObject(index, uuid);
+      } else if (value instanceof String[] texts) {
+        statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
+      } else if (value instanceof UUID[] uuids) {
+        statement.setArray(index, statement.getConnection().createArrayOf("uuid", uuids));
       } else if (value instanceof Enum<?> constant) {
         statement.setString(index, constant.name());
       } else {

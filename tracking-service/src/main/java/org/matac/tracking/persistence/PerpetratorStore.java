@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.support.sql.Sql;
@@ -27,82 +26,12 @@ public class PerpetratorStore {
     this.json = json;
   }
 
-  /**
-   * Serialises every transaction that may create or join the people these identifiers name, so that
-   * two first events about one person never create two profiles. Keys are locked in sorted order so
-   * that two transactions cannot deadlock on them.
-   */
-  public void lockIdentifiers(String source, String sourcePersonId, Optional<String> pncId) {
-    TreeSet<String> keys = new TreeSet<>();
-    keys.add("person:" + source + ":" + sourcePersonId);
-    pncId.ifPresent(pnc -> keys.add("pnc:" + pnc));
-    for (String key : keys) {
-      sql.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> 1, key);
-    }
-  }
-
   public Optional<UUID> findBySourceIdentity(String source, String sourcePersonId) {
     return sql.queryOne(
         "SELECT perpetrator_id FROM person_identifier WHERE source = ? AND source_person_id = ?",
         row -> row.getObject(1, UUID.class),
         source,
         sourcePersonId);
-  }
-
-  public Optional<UUID> findByPnc(String pncId) {
-    return sql.queryOne(
-        "SELECT perpetrator_id FROM pnc_identifier WHERE pnc_id = ?",
-        row -> row.getObject(1, UUID.class),
-        pncId);
-  }
-
-  public void create(UUID id, Instant now) {
-    sql.update(
-        "INSERT INTO perpetrator (id, created_at, updated_at) VALUES (?, ?, ?)", id, now, now);
-  }
-
-  /** Answers true when the identity was new to this perpetrator. */
-  public boolean attachSourceIdentity(UUID id, String source, String sourcePersonId) {
-    return sql.update(
-            "INSERT INTO person_identifier (source, source_person_id, perpetrator_id)"
-                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            source,
-            sourcePersonId,
-            id)
-        == 1;
-  }
-
-  public boolean attachPnc(UUID id, String pncId) {
-    return sql.update(
-            "INSERT INTO pnc_identifier (pnc_id, perpetrator_id) VALUES (?, ?)"
-                + " ON CONFLICT DO NOTHING",
-            pncId,
-            id)
-        == 1;
-  }
-
-  /**
-   * Folds {@code absorbed} into {@code survivor}: every identifier and record moves, nothing is
-   * deleted, and the absorbed profile points at the survivor so old links still resolve.
-   */
-  public void merge(UUID survivor, UUID absorbed, Instant now) {
-    sql.update(
-        "UPDATE person_identifier SET perpetrator_id = ? WHERE perpetrator_id = ?",
-        survivor,
-        absorbed);
-    sql.update(
-        "UPDATE pnc_identifier SET perpetrator_id = ? WHERE perpetrator_id = ?",
-        survivor,
-        absorbed);
-    sql.update(
-        "UPDATE partner_record SET perpetrator_id = ? WHERE perpetrator_id = ?",
-        survivor,
-        absorbed);
-    sql.update(
-        "UPDATE perpetrator SET merged_into = ?, updated_at = ? WHERE id = ?",
-        survivor,
-        now,
-        absorbed);
   }
 
   /**
@@ -120,30 +49,29 @@ public class PerpetratorStore {
   }
 
   /**
-   * Keeps the name and date of birth from the version with the greatest (recordedAt, eventId), as
-   * the contract says; answers true when they changed.
+   * Takes each of name and date of birth from the counting current record with the greatest {@code
+   * (recordedAt, eventId)} that carries it, as the contract says for dates of birth; answers true
+   * when they changed. A withdrawn or corrected record's details no longer count.
    */
-  public boolean updatePersonalDetails(
-      UUID id,
-      String givenName,
-      String familyName,
-      LocalDate dateOfBirth,
-      Instant recordedAt,
-      UUID eventId) {
-    // Fixed-width text sorts as (recordedAt, eventId) does, so the database can compare it.
-    String stamp =
-        String.format("%019d.%09d|%s", recordedAt.getEpochSecond(), recordedAt.getNano(), eventId);
+  public boolean refreshPersonalDetails(UUID id) {
+    String latest =
+        "SELECT e.body->'perpetrator'->>'%s' FROM partner_record r JOIN intake_event e"
+            + " ON e.event_id = r.event_id WHERE r.perpetrator_id = p.id AND NOT r.withdrawn"
+            + " AND e.body->'perpetrator'->>'%s' IS NOT NULL"
+            + " ORDER BY r.recorded_at DESC, r.event_id DESC LIMIT 1";
     return sql.update(
-            "UPDATE perpetrator SET given_name = COALESCE(?, given_name),"
-                + " family_name = COALESCE(?, family_name),"
-                + " date_of_birth = COALESCE(?, date_of_birth), identity_stamp = ?"
-                + " WHERE id = ? AND (identity_stamp IS NULL OR identity_stamp < ?)",
-            givenName,
-            familyName,
-            dateOfBirth,
-            stamp,
+            "UPDATE perpetrator p SET given_name = d.given_name, family_name = d.family_name,"
+                + " date_of_birth = d.date_of_birth FROM (SELECT ("
+                + latest.formatted("givenName", "givenName")
+                + ") AS given_name, ("
+                + latest.formatted("familyName", "familyName")
+                + ") AS family_name, ("
+                + latest.formatted("dateOfBirth", "dateOfBirth")
+                + ")::date AS date_of_birth FROM perpetrator p WHERE p.id = ?) d"
+                + " WHERE p.id = ? AND (p.given_name, p.family_name, p.date_of_birth)"
+                + " IS DISTINCT FROM (d.given_name, d.family_name, d.date_of_birth)",
             id,
-            stamp)
+            id)
         == 1;
   }
 

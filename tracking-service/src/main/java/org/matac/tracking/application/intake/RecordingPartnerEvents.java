@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
@@ -17,7 +19,10 @@ import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.outbox.OutboxWriter;
 import org.matac.support.security.Caller;
+import org.matac.tracking.application.identity.ProfileChanges;
+import org.matac.tracking.application.identity.ResolvingPeople;
 import org.matac.tracking.application.referral.ReferralQueue;
+import org.matac.tracking.domain.PeopleGraph;
 import org.matac.tracking.persistence.IntakeEventStore;
 import org.matac.tracking.persistence.PartnerRecordStore;
 import org.matac.tracking.persistence.PerpetratorStore;
@@ -56,6 +61,8 @@ public class RecordingPartnerEvents {
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final AuditTrail audit;
   private final ReferralQueue referrals;
+  private final ResolvingPeople people;
+  private final ProfileChanges profileChanges;
   private final Clock clock;
 
   public RecordingPartnerEvents(
@@ -67,7 +74,11 @@ public class RecordingPartnerEvents {
       com.fasterxml.jackson.databind.ObjectMapper json,
       AuditTrail audit,
       ReferralQueue referrals,
+      ResolvingPeople people,
+      ProfileChanges profileChanges,
       Clock clock) {
+    this.people = people;
+    this.profileChanges = profileChanges;
     this.intakeEvents = intakeEvents;
     this.perpetrators = perpetrators;
     this.records = records;
@@ -90,23 +101,50 @@ public class RecordingPartnerEvents {
     if (storedBody.isPresent()) {
       return storedBody.get().equals(event.bodySha256()) ? Outcome.DUPLICATE : Outcome.CONFLICT;
     }
-    List<ProfileChanged.Change> changes = new ArrayList<>();
-    UUID perpetratorId = resolvePerson(event, now, changes);
+    PartnerEvent.Person person = event.perpetrator();
+    String sourceNode = PeopleGraph.sourceNode(event.source(), person.sourcePersonId());
+    Optional<String> pncNode = person.pncId().map(pnc -> PeopleGraph.pncNode(pnc.toString()));
+    Map<UUID, List<ProfileChanged.Change>> changes = new LinkedHashMap<>();
+    UUID perpetratorId;
 
-    PartnerRecordStore.Stored stored = records.storeIfCurrent(event, perpetratorId);
-    if (stored.outcome() != PartnerRecordStore.Outcome.STALE) {
-      applyCurrentVersion(event, perpetratorId, stored, now, changes);
-    } else if (HAS_HISTORY.contains(event.recordType())) {
-      // Not current, but known since its recordedAt: scores as of an earlier instant may change.
-      changes.add(
-          new ProfileChanged.Change(
-              ProfileChanged.ChangeKind.EARLIER_VERSION_RECORDED,
-              event.source(),
-              event.sourceReference(),
-              event.recordType()));
-    }
-    if (!changes.isEmpty()) {
-      publishProfileChanged(perpetratorId, event.eventId(), changes, now);
+    Optional<PartnerRecordStore.Current> current = records.current(event);
+    records.storeVersion(event);
+    if (current.isPresent() && !event.version().supersedes(current.get().version())) {
+      // Not current: it neither joins nor separates anyone, and the profile stays as it is.
+      perpetratorId = current.get().perpetratorId();
+      if (HAS_HISTORY.contains(event.recordType())) {
+        // Known since its recordedAt: scores as of an earlier instant may change.
+        ProfileChanges.changesOf(changes, perpetratorId)
+            .add(
+                new ProfileChanged.Change(
+                    ProfileChanged.ChangeKind.EARLIER_VERSION_RECORDED,
+                    event.source(),
+                    event.sourceReference(),
+                    event.recordType()));
+      }
+    } else {
+      ResolvingPeople.Holder holder = people.holderFor(sourceNode, pncNode, now);
+      PartnerRecordStore.Stored stored = records.makeCurrent(event, holder.id(), current);
+      List<String> seeds = new ArrayList<>();
+      seeds.add(sourceNode);
+      pncNode.ifPresent(seeds::add);
+      current.ifPresent(
+          replaced -> {
+            seeds.add(PeopleGraph.sourceNode(event.source(), replaced.sourcePersonId()));
+            if (replaced.pncId() != null) {
+              seeds.add(PeopleGraph.pncNode(replaced.pncId()));
+            }
+          });
+      ResolvingPeople.Regrouping regrouping = people.regroup(seeds, sourceNode, now);
+      perpetratorId = regrouping.outcome().ownerOf().get(sourceNode);
+      if (holder.created() && perpetratorId.equals(holder.id())) {
+        ProfileChanges.changesOf(changes, perpetratorId)
+            .add(new ProfileChanged.Change(ProfileChanged.ChangeKind.PROFILE_CREATED, null, null));
+      }
+      profileChanges.identityChanges(
+          regrouping, changes, sender, "shared identifiers on current records");
+      applyCurrentVersion(
+          event, perpetratorId, stored, now, ProfileChanges.changesOf(changes, perpetratorId));
     }
     audit.record(
         AuditEntry.allowed(
@@ -115,62 +153,8 @@ public class RecordingPartnerEvents {
             "PERPETRATOR",
             perpetratorId.toString(),
             "partner intake: " + event.type() + " " + event.source() + " " + event.eventId()));
-    for (ProfileChanged.Change change : changes) {
-      if (change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED) {
-        audit.record(
-            AuditEntry.allowed(
-                sender,
-                AuditEntry.Action.COMBINATION,
-                "PERPETRATOR",
-                perpetratorId.toString(),
-                "profile " + change.reference() + " merged in: shared PNC id"));
-      }
-    }
+    profileChanges.publishAll(changes, event.eventId(), now);
     return Outcome.ACCEPTED;
-  }
-
-  private UUID resolvePerson(PartnerEvent event, Instant now, List<ProfileChanged.Change> changes) {
-    PartnerEvent.Person person = event.perpetrator();
-    Optional<String> pnc = person.pncId().map(Object::toString);
-    perpetrators.lockIdentifiers(event.source(), person.sourcePersonId(), pnc);
-
-    Optional<UUID> bySource =
-        perpetrators.findBySourceIdentity(event.source(), person.sourcePersonId());
-    Optional<UUID> byPnc = pnc.flatMap(perpetrators::findByPnc);
-    UUID id;
-    if (bySource.isPresent()) {
-      id = bySource.get();
-    } else if (byPnc.isPresent()) {
-      id = byPnc.get();
-    } else {
-      id = UUID.randomUUID();
-      perpetrators.create(id, now);
-      changes.add(new ProfileChanged.Change(ProfileChanged.ChangeKind.PROFILE_CREATED, null, null));
-    }
-    if (bySource.isPresent() && byPnc.isPresent() && !bySource.get().equals(byPnc.get())) {
-      // Two profiles share a PNC id: they are one person. Only identifiers ever merge people.
-      perpetrators.merge(id, byPnc.get(), now);
-      changes.add(
-          new ProfileChanged.Change(
-              ProfileChanged.ChangeKind.PROFILES_MERGED, null, byPnc.get().toString()));
-    }
-    boolean newIdentifier =
-        perpetrators.attachSourceIdentity(id, event.source(), person.sourcePersonId());
-    newIdentifier |= pnc.map(value -> perpetrators.attachPnc(id, value)).orElse(false);
-    boolean newDetails =
-        perpetrators.updatePersonalDetails(
-            id,
-            person.givenName(),
-            person.familyName(),
-            person.dateOfBirth(),
-            event.recordedAt(),
-            event.eventId());
-    if ((newIdentifier || newDetails) && changes.isEmpty()) {
-      changes.add(
-          new ProfileChanged.Change(
-              ProfileChanged.ChangeKind.IDENTITY_UPDATED, event.source(), null));
-    }
-    return id;
   }
 
   private void applyCurrentVersion(
@@ -179,6 +163,7 @@ public class RecordingPartnerEvents {
       PartnerRecordStore.Stored stored,
       Instant now,
       List<ProfileChanged.Change> changes) {
+
     boolean isNew = stored.outcome() == PartnerRecordStore.Outcome.NEW;
     String recordType = event.recordType();
     boolean isIncident = recordType.equals(EventType.INCIDENT_REPORTED.name());
@@ -282,21 +267,5 @@ public class RecordingPartnerEvents {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private void publishProfileChanged(
-      UUID perpetratorId, UUID causedBy, List<ProfileChanged.Change> changes, Instant now) {
-    long version = perpetrators.nextProfileVersion(perpetratorId, now);
-    outbox.append(
-        Topics.PROFILE_CHANGED,
-        perpetratorId.toString(),
-        new ProfileChanged(
-            UUID.randomUUID(),
-            perpetratorId.toString(),
-            version,
-            now,
-            causedBy,
-            List.copyOf(changes),
-            perpetrators.profile(perpetratorId)));
   }
 }
