@@ -103,6 +103,8 @@ public final class Envelopes {
     public String victimAddress = "1 Nowhere Lane, Fakeville";
     public Integer recordVersion = null;
     public String dateOfBirth = "1994-02-03";
+    public String givenName = "Testy";
+    public String familyName = "Fakeperson";
 
     public Incident version(int value, String recordedAtValue) {
       recordVersion = value;
@@ -165,6 +167,12 @@ public final class Envelopes {
       return this;
     }
 
+    public Incident named(String given, String family) {
+      givenName = given;
+      familyName = family;
+      return this;
+    }
+
     public Incident bornOn(String value) {
       dateOfBirth = value;
       return this;
@@ -174,7 +182,7 @@ public final class Envelopes {
       return """
           {"eventId":"%s","type":"INCIDENT_REPORTED","schemaVersion":1,"source":"%s",
            "sourceReference":"%s",%s"occurredAt":"%s","recordedAt":"%s","area":"%s",
-           "perpetrator":{"sourcePersonId":"%s"%s,"givenName":"Testy","familyName":"Fakeperson",
+           "perpetrator":{"sourcePersonId":"%s"%s,"givenName":"%s","familyName":"%s",
              "dateOfBirth":"%s"},
            "payload":{"incidentRef":"%s","crimed":true,
              "offences":[{"category":"%s"}],
@@ -192,6 +200,8 @@ public final class Envelopes {
               area,
               sourcePersonId,
               pncId == null ? "" : ",\"pncId\":\"" + pncId + "\"",
+              givenName,
+              familyName,
               dateOfBirth,
               incidentRef == null ? sourceReference : incidentRef,
               offenceCategory,

@@ -75,6 +75,47 @@ public class PerpetratorStore {
         == 1;
   }
 
+  /** What a search may ask for; absent criteria match everyone. */
+  public record Criteria(
+      List<String> nameParts, LocalDate dateOfBirth, String pncId, String area) {}
+
+  /**
+   * Live profiles matching every criterion given: each name part starts a given or family name
+   * (case-insensitive), the date of birth is equal, the PNC id is held, an incident is in the area.
+   */
+  public List<UUID> search(Criteria criteria, int limit) {
+    StringBuilder where = new StringBuilder("p.merged_into IS NULL");
+    List<Object> parameters = new ArrayList<>();
+    for (String part : criteria.nameParts()) {
+      where.append(" AND (p.given_name ILIKE ? OR p.family_name ILIKE ?)");
+      String pattern = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      parameters.add(pattern);
+      parameters.add(pattern);
+    }
+    if (criteria.dateOfBirth() != null) {
+      where.append(" AND p.date_of_birth = ?");
+      parameters.add(criteria.dateOfBirth());
+    }
+    if (criteria.pncId() != null) {
+      where.append(
+          " AND EXISTS (SELECT 1 FROM pnc_identifier i WHERE i.perpetrator_id = p.id AND i.pnc_id = ?)");
+      parameters.add(criteria.pncId());
+    }
+    if (criteria.area() != null) {
+      where.append(
+          " AND EXISTS (SELECT 1 FROM partner_record r WHERE r.perpetrator_id = p.id"
+              + " AND r.type = 'INCIDENT_REPORTED' AND NOT r.withdrawn AND r.area = ?)");
+      parameters.add(criteria.area());
+    }
+    parameters.add(limit);
+    return sql.query(
+        "SELECT p.id FROM perpetrator p WHERE "
+            + where
+            + " ORDER BY p.family_name, p.given_name, p.id LIMIT ?",
+        row -> row.getObject(1, UUID.class),
+        parameters.toArray());
+  }
+
   public Optional<UUID> mergedInto(UUID id) {
     return sql.queryOne(
         "SELECT merged_into FROM perpetrator WHERE id = ? AND merged_into IS NOT NULL",

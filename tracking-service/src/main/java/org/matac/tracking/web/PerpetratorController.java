@@ -1,5 +1,6 @@
 package org.matac.tracking.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -8,11 +9,19 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
+import org.matac.support.web.RequestChecks;
 import org.matac.tracking.application.profile.ReadingProfiles;
+import org.matac.tracking.domain.PncId;
+import org.matac.tracking.persistence.PerpetratorStore;
 
 /**
  * Perpetrator profiles: facts as partners reported them. Victims appear by reference and
@@ -30,9 +39,11 @@ import org.matac.tracking.application.profile.ReadingProfiles;
 public class PerpetratorController {
 
   private final ReadingProfiles profiles;
+  private final Clock clock;
 
-  public PerpetratorController(ReadingProfiles profiles) {
+  public PerpetratorController(ReadingProfiles profiles, Clock clock) {
     this.profiles = profiles;
+    this.clock = clock;
   }
 
   @Get("/{id}")
@@ -42,9 +53,50 @@ public class PerpetratorController {
         .orElseThrow(() -> ProblemException.notFound("No perpetrator has id " + id + "."));
   }
 
+  private static final int MAX_RESULTS = 50;
+
+  /**
+   * Finds profiles by a partner's identifier ({@code source} and {@code sourcePersonId}), or by any
+   * of name, date of birth, PNC id and area. Profiles outside the caller's need to know come back
+   * as signposts: that one exists, who holds it, and how to ask for access.
+   */
   @Get
-  public ReadingProfiles.SearchResult bySourceIdentity(
-      @QueryValue String source, @QueryValue String sourcePersonId, Authentication caller) {
-    return profiles.bySourceIdentity(source, sourcePersonId, Caller.of(caller));
+  public ReadingProfiles.SearchResult search(
+      @Nullable @QueryValue String source,
+      @Nullable @QueryValue String sourcePersonId,
+      @Nullable @QueryValue String name,
+      @Nullable @QueryValue String dateOfBirth,
+      @Nullable @QueryValue String pncId,
+      @Nullable @QueryValue String area,
+      @Nullable @QueryValue Integer limit,
+      Authentication caller) {
+    RequestChecks checks = new RequestChecks();
+    if (source != null || sourcePersonId != null) {
+      checks.required("source", source);
+      checks.required("sourcePersonId", sourcePersonId);
+      checks.answer();
+      return profiles.bySourceIdentity(source, sourcePersonId, Caller.of(caller));
+    }
+    LocalDate born = checks.optionalDate("dateOfBirth", dateOfBirth);
+    String pnc = null;
+    if (pncId != null) {
+      pnc = PncId.normalise(pncId, Year.now(clock).getValue()).map(PncId::toString).orElse(null);
+      if (pnc == null) {
+        checks.problem("pncId", "must look like 2019/0012345X or 19/12345X");
+      }
+    }
+    List<String> nameParts =
+        name == null
+            ? List.of()
+            : Arrays.stream(name.trim().split("\\s+")).filter(part -> !part.isBlank()).toList();
+    if (nameParts.isEmpty() && dateOfBirth == null && pncId == null && area == null) {
+      checks.problem(
+          "name",
+          "give source and sourcePersonId, or at least one of name, dateOfBirth, pncId, area");
+    }
+    checks.answer();
+    int size = limit == null ? 20 : Math.max(1, Math.min(limit, MAX_RESULTS));
+    return profiles.search(
+        new PerpetratorStore.Criteria(nameParts, born, pnc, area), size, Caller.of(caller));
   }
 }

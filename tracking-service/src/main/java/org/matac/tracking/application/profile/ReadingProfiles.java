@@ -74,6 +74,26 @@ public class ReadingProfiles {
     return new SearchResult(List.of(found.get()), List.of());
   }
 
+  /**
+   * Profiles matching every criterion: those in the caller's need to know in full, each an audited
+   * consultation; the others only as signposts.
+   */
+  @Transactional
+  public SearchResult search(PerpetratorStore.Criteria criteria, int limit, Caller reader) {
+    List<ProfileView> items = new java.util.ArrayList<>();
+    List<Signpost> signposts = new java.util.ArrayList<>();
+    for (UUID id : perpetrators.search(criteria, limit)) {
+      if (mayRead(reader, id)) {
+        ProfileView view = new ProfileView(id, perpetrators.profile(id));
+        consulted(view, reader);
+        items.add(view);
+      } else {
+        signposts.add(new Signpost(true, perpetrators.holdingAgencies(id), Signpost.HOW));
+      }
+    }
+    return new SearchResult(items, signposts);
+  }
+
   private void consulted(ProfileView view, Caller reader) {
     audit.record(
         AuditEntry.allowed(
