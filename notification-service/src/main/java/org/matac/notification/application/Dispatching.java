@@ -1,11 +1,11 @@
 package org.matac.notification.application;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,64 +15,67 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due e-mail deliveries and records each outcome: SENT, a retry with backoff, or FAILED after
- * the last try, visible to the worker. Locked rows let several instances share the work.
+ * Sends due deliveries on every channel beyond the inbox and records each outcome: SENT, a retry
+ * with exponential backoff, or FAILED after the last try, visible to the worker. Locked rows let
+ * several instances share the work.
  */
 @Singleton
-@Requires(property = "matac.email.enabled", value = "true")
 public class Dispatching {
 
   private static final Logger LOG = LoggerFactory.getLogger(Dispatching.class);
 
   private final NotificationStore notifications;
-  private final EmailGateway email;
+  private final List<ChannelSender> channels;
   private final Clock clock;
   private final int maximumAttempts;
+  private final Duration firstRetry;
 
   public Dispatching(
       NotificationStore notifications,
-      EmailGateway email,
+      List<ChannelSender> channels,
       Clock clock,
-      @Value("${matac.email.max-attempts:5}") int maximumAttempts) {
+      @Value("${matac.delivery.max-attempts:5}") int maximumAttempts,
+      @Value("${matac.delivery.first-retry:30s}") Duration firstRetry) {
     this.notifications = notifications;
-    this.email = email;
+    this.channels = channels;
     this.clock = clock;
     this.maximumAttempts = maximumAttempts;
+    this.firstRetry = firstRetry;
   }
 
-  @Scheduled(fixedDelay = "${matac.email.poll-interval:1s}", initialDelay = "2s")
+  @Scheduled(fixedDelay = "${matac.delivery.poll-interval:1s}", initialDelay = "2s")
   void sendDue() {
-    while (sendBatch() > 0) {
-      // Keep going while deliveries are due.
+    for (ChannelSender channel : channels) {
+      while (sendBatch(channel) > 0) {
+        // Keep going while deliveries are due.
+      }
     }
   }
 
   @Transactional
-  public int sendBatch() {
+  public int sendBatch(ChannelSender channel) {
     Instant now = clock.instant();
-    List<NotificationStore.DueDelivery> due = notifications.lockDue("EMAIL", now, 20);
+    List<NotificationStore.DueDelivery> due = notifications.lockDue(channel.channel(), now, 20);
     for (NotificationStore.DueDelivery delivery : due) {
       int attempts = delivery.attempts() + 1;
       try {
-        email.send(
-            delivery.recipient(),
-            delivery.title(),
-            delivery.body() + "\n\nAct on it: " + delivery.link() + "\n",
-            delivery.notificationId().toString());
+        channel.send(delivery);
         notifications.markDelivery(
-            delivery.notificationId(), "EMAIL", "SENT", attempts, null, null, now);
+            delivery.notificationId(), channel.channel(), "SENT", attempts, null, null, now);
       } catch (Exception e) {
-        Optional<Instant> retry = DeliveryRules.retryAt(attempts, maximumAttempts, now);
-        // The exception's type only: its message can quote the address.
-        String error = e.getClass().getSimpleName();
+        Optional<Instant> retry = DeliveryRules.retryAt(attempts, maximumAttempts, firstRetry, now);
+        // The exception's type, and a refusal's status: its message can quote an address.
+        String error =
+            e instanceof WebhookChannel.Refused ? e.getMessage() : e.getClass().getSimpleName();
         LOG.warn(
-            "E-mail for notification {} failed (attempt {}): {}",
+            "{} for notification {} failed (attempt {}): {}",
+            channel.channel(),
             delivery.notificationId(),
             attempts,
             error);
         notifications.markDelivery(
             delivery.notificationId(),
-            "EMAIL",
+            channel.channel(),
             retry.isPresent() ? "PENDING" : "FAILED",
             attempts,
             retry.orElse(null),

@@ -21,6 +21,7 @@ import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.domain.VictimKey;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
+import org.matac.notification.persistence.WebhookStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
@@ -44,11 +45,13 @@ public class Notifying {
   private final Clock clock;
   private final String trackingBaseUrl;
   private final boolean emailEnabled;
+  private final WebhookStore webhooks;
 
   public Notifying(
       ProcessedMessages processed,
       LinkStore links,
       NotificationStore notifications,
+      WebhookStore webhooks,
       AuditTrail audit,
       Clock clock,
       @Value("${matac.links.tracking-base-url}") String trackingBaseUrl,
@@ -60,6 +63,7 @@ public class Notifying {
     this.clock = clock;
     this.trackingBaseUrl = trackingBaseUrl;
     this.emailEnabled = emailEnabled;
+    this.webhooks = webhooks;
   }
 
   @Transactional
@@ -235,7 +239,7 @@ public class Notifying {
               trackingBaseUrl + "/api/v1/perpetrators/" + notice.perpetratorId(),
               links.agencyOf(notice.workerId()).orElse(null),
               now);
-      stored.ifPresent(id -> scheduleEmail(id, notice, now));
+      stored.ifPresent(id -> scheduleDeliveries(id, notice, now));
       if (stored.isPresent()) {
         audit.record(
             AuditEntry.allowed(
@@ -249,33 +253,35 @@ public class Notifying {
     }
   }
 
-  /** Queues an e-mail when the worker has an address and wants e-mail, after quiet hours. */
-  private void scheduleEmail(UUID notificationId, Notice notice, Instant now) {
-    if (!emailEnabled) {
-      return;
-    }
+  /**
+   * Queues the worker's other channels, after their quiet hours unless urgent: e-mail when they
+   * want it and partners gave an address, their agency's case system when they chose it and the
+   * agency has a webhook.
+   */
+  private void scheduleDeliveries(UUID notificationId, Notice notice, Instant now) {
     LinkStore.Preferences preferences = links.preferencesOf(notice.workerId());
-    if (!preferences.emailEnabled()) {
-      return;
+    java.util.Optional<DeliveryRules.QuietHours> quiet =
+        preferences.quietFrom() == null || preferences.quietUntil() == null
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(
+                new DeliveryRules.QuietHours(
+                    preferences.quietFrom(),
+                    preferences.quietUntil(),
+                    java.time.ZoneId.of(preferences.timeZone())));
+    Instant due = DeliveryRules.sendAt(notice.urgent(), quiet, now);
+    if (emailEnabled && preferences.emailEnabled()) {
+      links
+          .emailOf(notice.workerId())
+          .ifPresent(
+              address -> notifications.scheduleDelivery(notificationId, "EMAIL", address, due));
     }
-    links
-        .emailOf(notice.workerId())
-        .ifPresent(
-            address -> {
-              java.util.Optional<DeliveryRules.QuietHours> quiet =
-                  preferences.quietFrom() == null || preferences.quietUntil() == null
-                      ? java.util.Optional.empty()
-                      : java.util.Optional.of(
-                          new DeliveryRules.QuietHours(
-                              preferences.quietFrom(),
-                              preferences.quietUntil(),
-                              java.time.ZoneId.of(preferences.timeZone())));
-              notifications.scheduleDelivery(
-                  notificationId,
-                  "EMAIL",
-                  address,
-                  DeliveryRules.sendAt(notice.urgent(), quiet, now));
-            });
+    if (preferences.webhookEnabled()) {
+      links
+          .agencyOf(notice.workerId())
+          .filter(agency -> webhooks.of(agency).isPresent())
+          .ifPresent(
+              agency -> notifications.scheduleDelivery(notificationId, "WEBHOOK", agency, due));
+    }
   }
 
   private static Set<VictimKey> victimsOf(List<ProfileChanged.Incident> incidents) {

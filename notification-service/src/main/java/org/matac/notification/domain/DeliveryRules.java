@@ -49,9 +49,18 @@ public final class DeliveryRules {
 
   /** When to try again after {@code attempts} failed tries: 30 s, 1 min, 2 min, ... */
   public static Optional<Instant> retryAt(int attempts, int maximumAttempts, Instant now) {
+    return retryAt(attempts, maximumAttempts, Duration.ofSeconds(30), now);
+  }
+
+  /**
+   * When to try again after {@code attempts} failed tries: {@code first}, then twice as long each
+   * time (capped at 1,024 times {@code first}); empty after the last try.
+   */
+  public static Optional<Instant> retryAt(
+      int attempts, int maximumAttempts, Duration first, Instant now) {
     if (attempts >= maximumAttempts) {
       return Optional.empty();
     }
-    return Optional.of(now.plus(Duration.ofSeconds(30L << Math.min(attempts - 1, 10))));
+    return Optional.of(now.plus(first.multipliedBy(1L << Math.min(attempts - 1, 10))));
   }
 }

@@ -161,39 +161,47 @@ public class LinkStore {
         workerId);
   }
 
-  /** A worker's channel choices; e-mail on and no quiet hours until they say otherwise. */
+  /**
+   * A worker's channel choices: e-mail on, their agency's webhook off and no quiet hours until they
+   * say otherwise.
+   */
   public record Preferences(
       boolean emailEnabled,
+      boolean webhookEnabled,
       java.time.LocalTime quietFrom,
       java.time.LocalTime quietUntil,
       String timeZone) {
 
-    public static final Preferences DEFAULT = new Preferences(true, null, null, "Europe/London");
+    public static final Preferences DEFAULT =
+        new Preferences(true, false, null, null, "Europe/London");
   }
 
   public Preferences preferencesOf(String workerId) {
     return sql.queryOne(
-            "SELECT email_enabled, quiet_from, quiet_until, time_zone FROM worker_preference"
-                + " WHERE worker_id = ?",
+            "SELECT email_enabled, webhook_enabled, quiet_from, quiet_until, time_zone"
+                + " FROM worker_preference WHERE worker_id = ?",
             row ->
                 new Preferences(
                     row.getBoolean(1),
-                    row.getObject(2, java.time.LocalTime.class),
+                    row.getBoolean(2),
                     row.getObject(3, java.time.LocalTime.class),
-                    row.getString(4)),
+                    row.getObject(4, java.time.LocalTime.class),
+                    row.getString(5)),
             workerId)
         .orElse(Preferences.DEFAULT);
   }
 
   public void savePreferences(String workerId, Preferences preferences, Instant now) {
     sql.update(
-        "INSERT INTO worker_preference (worker_id, email_enabled, quiet_from, quiet_until,"
-            + " time_zone, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (worker_id) DO UPDATE"
-            + " SET email_enabled = excluded.email_enabled, quiet_from = excluded.quiet_from,"
+        "INSERT INTO worker_preference (worker_id, email_enabled, webhook_enabled, quiet_from,"
+            + " quiet_until, time_zone, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (worker_id) DO UPDATE SET email_enabled = excluded.email_enabled,"
+            + " webhook_enabled = excluded.webhook_enabled, quiet_from = excluded.quiet_from,"
             + " quiet_until = excluded.quiet_until, time_zone = excluded.time_zone,"
             + " updated_at = excluded.updated_at",
         workerId,
         preferences.emailEnabled(),
+        preferences.webhookEnabled(),
         preferences.quietFrom(),
         preferences.quietUntil(),
         preferences.timeZone(),

@@ -111,12 +111,19 @@ public class NotificationStore {
       int attempts,
       String title,
       String body,
-      String link) {}
+      String link,
+      String workerId,
+      String kind,
+      boolean urgent,
+      UUID perpetratorId,
+      Instant happenedAt,
+      String area) {}
 
   /** Locks up to {@code limit} due deliveries on {@code channel}; others take the rest. */
   public List<DueDelivery> lockDue(String channel, Instant now, int limit) {
     return sql.query(
-        "SELECT d.notification_id, d.channel, d.recipient, d.attempts, n.title, n.body, n.link"
+        "SELECT d.notification_id, d.channel, d.recipient, d.attempts, n.title, n.body, n.link,"
+            + " n.worker_id, n.kind, n.urgent, n.perpetrator_id, n.happened_at, n.area"
             + " FROM notification_delivery d JOIN notification n ON n.id = d.notification_id"
             + " WHERE d.channel = ? AND d.status = 'PENDING' AND d.due_at <= ?"
             + " ORDER BY d.due_at LIMIT ? FOR UPDATE OF d SKIP LOCKED",
@@ -128,7 +135,13 @@ public class NotificationStore {
                 row.getInt(4),
                 row.getString(5),
                 row.getString(6),
-                row.getString(7)),
+                row.getString(7),
+                row.getString(8),
+                row.getString(9),
+                row.getBoolean(10),
+                row.getObject(11, UUID.class),
+                Sql.instant(row, "happened_at"),
+                row.getString(13)),
         channel,
         now,
         limit);

@@ -82,6 +82,7 @@ public class InboxController {
   /** The caller's channel choices. */
   public record PreferencesBody(
       @io.micronaut.core.annotation.Nullable Boolean email,
+      @io.micronaut.core.annotation.Nullable Boolean webhook,
       @io.micronaut.core.annotation.Nullable String quietFrom,
       @io.micronaut.core.annotation.Nullable String quietUntil,
       @io.micronaut.core.annotation.Nullable String timeZone) {}
@@ -115,7 +116,12 @@ public class InboxController {
     }
     return inbox.savePreferences(
         Caller.of(caller),
-        new LinkStore.Preferences(body.email() == null || body.email(), from, until, zone));
+        new LinkStore.Preferences(
+            body.email() == null || body.email(),
+            body.webhook() != null && body.webhook(),
+            from,
+            until,
+            zone));
   }
 
   private static java.time.LocalTime time(

@@ -54,7 +54,7 @@ class EmailChannelTest extends ServiceTestBase {
     properties.put("matac.email.smtp.host", "127.0.0.1");
     properties.put("matac.email.smtp.port", Integer.toString(port));
     properties.put("matac.email.smtp.starttls", "false");
-    properties.put("matac.email.poll-interval", "100ms");
+    properties.put("matac.delivery.poll-interval", "100ms");
     return properties;
   }
 
