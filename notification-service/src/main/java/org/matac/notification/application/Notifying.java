@@ -21,6 +21,7 @@ import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.domain.VictimKey;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
+import org.matac.notification.persistence.OrderStore;
 import org.matac.notification.persistence.WebhookStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
@@ -46,12 +47,14 @@ public class Notifying {
   private final String trackingBaseUrl;
   private final boolean emailEnabled;
   private final WebhookStore webhooks;
+  private final OrderStore orders;
 
   public Notifying(
       ProcessedMessages processed,
       LinkStore links,
       NotificationStore notifications,
       WebhookStore webhooks,
+      OrderStore orders,
       AuditTrail audit,
       Clock clock,
       @Value("${matac.links.tracking-base-url}") String trackingBaseUrl,
@@ -64,6 +67,7 @@ public class Notifying {
     this.trackingBaseUrl = trackingBaseUrl;
     this.emailEnabled = emailEnabled;
     this.webhooks = webhooks;
+    this.orders = orders;
   }
 
   @Transactional
@@ -100,6 +104,7 @@ public class Notifying {
     for (ProfileChanged.Change change : message.changes()) {
       if (change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED) {
         links.forgetPerpetrator(UUID.fromString(change.reference()));
+        orders.replace(UUID.fromString(change.reference()), List.of());
       }
     }
     ProfileChanged.Profile profile = message.profile();
@@ -112,6 +117,7 @@ public class Notifying {
     if (newest) {
       // A withdrawn incident, or records separated to another profile, take their victims along.
       links.keepOnlyVictims(perpetratorId, victimsNow);
+      orders.replace(perpetratorId, ordersOf(perpetratorId, profile));
     }
     List<String> workers = links.workersLinkedTo(perpetratorId);
     if (workers.isEmpty()) {
@@ -227,6 +233,37 @@ public class Notifying {
               message.asOf(),
               workers));
     }
+  }
+
+  /** Protective orders with a readable end date; one without is never "ending soon". */
+  private static List<OrderStore.Order> ordersOf(
+      UUID perpetratorId, ProfileChanged.Profile profile) {
+    List<OrderStore.Order> orders = new java.util.ArrayList<>();
+    for (ProfileChanged.PartnerRecord record : profile.records()) {
+      Object until = record.details().get("validUntil");
+      if (!"PROTECTIVE_ORDER_ISSUED".equals(record.type()) || until == null) {
+        continue;
+      }
+      try {
+        orders.add(
+            new OrderStore.Order(
+                perpetratorId,
+                record.source(),
+                record.sourceReference(),
+                String.valueOf(record.details().get("orderType")),
+                java.time.OffsetDateTime.parse(until.toString()).toInstant(),
+                record.area()));
+      } catch (java.time.format.DateTimeParseException e) {
+        // Intake validates validUntil as an instant; a value it let through is skipped, not fatal.
+      }
+    }
+    return orders;
+  }
+
+  /** Stores notices once per worker and fact, queues their channels, and audits each. */
+  @Transactional
+  public void deliver(List<Notice> notices) {
+    store(notices);
   }
 
   /** Each notice stored is a disclosure to its worker, audited with it. */

@@ -206,6 +206,47 @@ public final class NotificationRules {
         area);
   }
 
+  /** A protective order with an end date, as the profile carries it. */
+  public record Order(
+      String source, String reference, String orderType, Instant validUntil, String area) {}
+
+  /** How far ahead workers hear that an order ends: in time to plan the victim's safety. */
+  public static final java.time.Duration ORDER_WARNING = java.time.Duration.ofDays(7);
+
+  /** Whether an order ends within the warning period from {@code now}, and has not yet ended. */
+  public static boolean endsSoon(Order order, Instant now) {
+    return order.validUntil().isAfter(now) && !order.validUntil().isAfter(now.plus(ORDER_WARNING));
+  }
+
+  /**
+   * Workers linked to the perpetrator hear once that an order is about to end; an order extended to
+   * a new end date is news again.
+   */
+  public static List<Notice> orderEnding(
+      Perpetrator perpetrator, Order order, Instant now, Collection<String> linkedWorkers) {
+    if (!endsSoon(order, now)) {
+      return List.of();
+    }
+    return toEach(
+        linkedWorkers,
+        "ORDER-ENDING:" + order.source() + ":" + order.reference() + ":" + order.validUntil(),
+        perpetrator,
+        Notice.Kind.ORDER_EXPIRING,
+        false,
+        "Protective order ending soon: " + perpetrator.displayName(),
+        "A "
+            + (order.orderType() == null ? "protective order" : order.orderType())
+            + " against "
+            + perpetrator.displayName()
+            + " (perpetrator "
+            + perpetrator.id()
+            + ") ends at "
+            + order.validUntil()
+            + ".",
+        order.validUntil(),
+        order.area());
+  }
+
   /** A flag newly set on a linked perpetrator's score: serial or escalating. */
   public static List<Notice> flagSet(
       Perpetrator perpetrator,

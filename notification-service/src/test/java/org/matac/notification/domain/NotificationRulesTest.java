@@ -228,4 +228,50 @@ class NotificationRulesTest {
       assertThat(notice.body()).contains("serial", "rfgv-1", "Testy Fakeperson");
     }
   }
+
+  @Nested
+  class AProtectiveOrderEnding {
+
+    private final Instant now = Instant.parse("2026-11-23T09:00:00Z");
+
+    private NotificationRules.Order endingAt(Instant validUntil) {
+      return new NotificationRules.Order(
+          "HAMPSHIRE_POLICE", "DVPO-1", "DVPO", validUntil, "SOUTHAMPTON");
+    }
+
+    @Test
+    void is_news_from_seven_days_ahead() {
+      assertThat(
+              NotificationRules.orderEnding(
+                  PERPETRATOR, endingAt(now.plusSeconds(7 * 86_400)), now, List.of("w1")))
+          .singleElement()
+          .satisfies(
+              notice -> {
+                assertThat(notice.kind()).isEqualTo(Notice.Kind.ORDER_EXPIRING);
+                assertThat(notice.body()).contains("DVPO", "Testy Fakeperson");
+              });
+    }
+
+    @Test
+    void is_not_news_a_second_earlier_nor_once_it_has_ended() {
+      assertThat(
+              NotificationRules.orderEnding(
+                  PERPETRATOR, endingAt(now.plusSeconds(7 * 86_400 + 1)), now, List.of("w1")))
+          .isEmpty();
+      assertThat(NotificationRules.orderEnding(PERPETRATOR, endingAt(now), now, List.of("w1")))
+          .isEmpty();
+    }
+
+    @Test
+    void extended_to_a_new_end_is_a_new_fact() {
+      var first =
+          NotificationRules.orderEnding(
+              PERPETRATOR, endingAt(now.plusSeconds(86_400)), now, List.of("w1"));
+      var extended =
+          NotificationRules.orderEnding(
+              PERPETRATOR, endingAt(now.plusSeconds(2 * 86_400)), now, List.of("w1"));
+
+      assertThat(first.get(0).factKey()).isNotEqualTo(extended.get(0).factKey());
+    }
+  }
 }

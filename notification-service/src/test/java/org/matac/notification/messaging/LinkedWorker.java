@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.matac.events.Topics;
@@ -76,6 +77,43 @@ public final class LinkedWorker {
                 workerId,
                 Instant.parse("2026-10-05T10:00:00Z"))));
     await().atMost(Duration.ofSeconds(30)).until(() -> caseloadSize.apply(workerId) == 0);
+  }
+
+  /**
+   * The perpetrator's profile with one incident and one other record just added, as tracking sends
+   * it.
+   */
+  String withRecord(
+      String incidentReference, String type, String reference, Map<String, Object> details)
+      throws Exception {
+    ProfileChanged change = json.readValue(incident(incidentReference), ProfileChanged.class);
+    ProfileChanged.Profile profile = change.profile();
+    return json.writeValueAsString(
+        new ProfileChanged(
+            UUID.randomUUID(),
+            perpetratorId,
+            ++version,
+            Instant.now(),
+            UUID.randomUUID(),
+            List.of(
+                new ProfileChanged.Change(
+                    ProfileChanged.ChangeKind.RECORD_ADDED, "HAMPSHIRE_POLICE", reference, type)),
+            new ProfileChanged.Profile(
+                profile.identities(),
+                profile.pncIds(),
+                profile.givenName(),
+                profile.familyName(),
+                profile.dateOfBirth(),
+                profile.incidents(),
+                List.of(
+                    new ProfileChanged.PartnerRecord(
+                        type,
+                        "HAMPSHIRE_POLICE",
+                        reference,
+                        Instant.parse("2026-10-06T09:00:00Z"),
+                        Instant.parse("2026-10-06T09:05:00Z"),
+                        "SOUTHAMPTON",
+                        details)))));
   }
 
   /** The perpetrator's profile with one incident and one custody record, as tracking sends it. */

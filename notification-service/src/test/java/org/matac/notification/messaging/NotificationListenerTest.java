@@ -44,6 +44,27 @@ class NotificationListenerTest extends ServiceTestBase {
     return json.readTree(response.getBody(String.class).orElseThrow()).path("items");
   }
 
+  @Inject org.matac.notification.application.WatchingOrders watchingOrders;
+
+  /** The kinds of notice in the worker's inbox once {@code count} have arrived. */
+  private List<String> kindsOnceThereAre(LinkedWorker scenario, int count) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() >= count);
+    try {
+      return inboxOf(scenario.workerId).findValuesAsText("kind");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode noticeOfKind(LinkedWorker scenario, String kind) throws Exception {
+    for (JsonNode item : inboxOf(scenario.workerId)) {
+      if (item.path("kind").asText().equals(kind)) {
+        return item;
+      }
+    }
+    throw new AssertionError("No " + kind + " notice");
+  }
+
   private LinkedWorker newScenario() {
     return new LinkedWorker(
         topics,
@@ -109,6 +130,217 @@ class NotificationListenerTest extends ServiceTestBase {
               .orElseThrow();
       assertThat(release.path("urgent").asBoolean()).isTrue();
       assertThat(inboxOf(scenario.workerId).toString()).doesNotContain("VICTIM-MARKER");
+    }
+  }
+
+  @Nested
+  class ARecordAboutALinkedPerpetrator {
+
+    @Test
+    void an_order_breach_is_urgent() throws Exception {
+      LinkedWorker scenario = newScenario();
+      scenario.assignWorker();
+
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          scenario.perpetratorId,
+          scenario.withRecord(
+              "44/71/26", "ORDER_BREACHED", "BR-71", java.util.Map.of("orderRef", "DVPO-71")));
+
+      assertThat(kindsOnceThereAre(scenario, 1)).containsExactly("ORDER_BREACHED");
+      assertThat(noticeOfKind(scenario, "ORDER_BREACHED").path("urgent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_order_issued_is_told_and_again_when_it_is_about_to_end() throws Exception {
+      LinkedWorker scenario = newScenario();
+      scenario.assignWorker();
+      String endsInThreeDays = Instant.now().plus(Duration.ofDays(3)).toString();
+
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          scenario.perpetratorId,
+          scenario.withRecord(
+              "44/72/26",
+              "PROTECTIVE_ORDER_ISSUED",
+              "DVPO-72",
+              java.util.Map.of(
+                  "orderRef", "DVPO-72",
+                  "orderType", "DVPO",
+                  "protectedVictimRef", scenario.victimRef,
+                  "validFrom", "2026-10-06T09:00:00Z",
+                  "validUntil", endsInThreeDays)));
+
+      assertThat(kindsOnceThereAre(scenario, 1)).containsExactly("ORDER_ISSUED");
+      watchingOrders.check();
+      watchingOrders.check();
+
+      assertThat(inboxOf(scenario.workerId).findValuesAsText("kind"))
+          .containsOnlyOnce("ORDER_EXPIRING");
+      assertThat(inboxOf(scenario.workerId).toString()).doesNotContain("VICTIM-MARKER");
+    }
+
+    @Test
+    void an_order_ending_in_a_month_is_not_yet_news() throws Exception {
+      LinkedWorker scenario = newScenario();
+      scenario.assignWorker();
+
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          scenario.perpetratorId,
+          scenario.withRecord(
+              "44/73/26",
+              "PROTECTIVE_ORDER_ISSUED",
+              "DVPO-73",
+              java.util.Map.of(
+                  "orderType",
+                  "DVPO",
+                  "validUntil",
+                  Instant.now().plus(Duration.ofDays(30)).toString())));
+      assertThat(kindsOnceThereAre(scenario, 1)).containsExactly("ORDER_ISSUED");
+
+      watchingOrders.check();
+
+      assertThat(inboxOf(scenario.workerId).findValuesAsText("kind"))
+          .doesNotContain("ORDER_EXPIRING");
+    }
+
+    @Test
+    void dropping_out_of_a_programme_is_told_and_other_statuses_are_not() throws Exception {
+      LinkedWorker scenario = newScenario();
+      scenario.assignWorker();
+
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          scenario.perpetratorId,
+          scenario.withRecord(
+              "44/75/26",
+              "INTERVENTION_STATUS_CHANGED",
+              "INT-75",
+              java.util.Map.of("programme", "DVPP", "status", "DROPPED_OUT")));
+
+      assertThat(kindsOnceThereAre(scenario, 1)).containsExactly("INTERVENTION_ENDED");
+    }
+  }
+
+  @Nested
+  class AMerge {
+
+    @Test
+    void keeps_the_worker_linked_when_their_perpetrator_is_folded_into_another_profile()
+        throws Exception {
+      LinkedWorker scenario = newScenario();
+      scenario.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/91/26"));
+      kindsOnceThereAre(scenario, 1);
+      String survivor = UUID.randomUUID().toString();
+      var theirIncident =
+          new org.matac.events.tracking.ProfileChanged.Incident(
+              "HAMPSHIRE_POLICE",
+              "44/91/26",
+              "44/91/26",
+              Instant.parse("2026-10-01T21:14:00Z"),
+              Instant.parse("2026-10-02T08:30:00Z"),
+              "SOUTHAMPTON",
+              true,
+              List.of("COMMON_ASSAULT"),
+              List.of(
+                  new org.matac.events.tracking.ProfileChanged.VictimLink(
+                      "HAMPSHIRE_POLICE", scenario.victimRef, "INTIMATE_PARTNER")),
+              false,
+              null);
+      var laterIncident =
+          new org.matac.events.tracking.ProfileChanged.Incident(
+              "SOUTHAMPTON_CHILDRENS_SERVICES",
+              "CS-92",
+              "CS-92",
+              Instant.parse("2026-10-09T21:00:00Z"),
+              Instant.parse("2026-10-10T08:00:00Z"),
+              "SOUTHAMPTON",
+              false,
+              List.of(),
+              List.of(
+                  new org.matac.events.tracking.ProfileChanged.VictimLink(
+                      "SOUTHAMPTON_CHILDRENS_SERVICES", "VICTIM-MARKER-OTHER", "FAMILY")),
+              true,
+              null);
+
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          survivor,
+          json.writeValueAsString(
+              new org.matac.events.tracking.ProfileChanged(
+                  UUID.randomUUID(),
+                  survivor,
+                  7,
+                  Instant.now(),
+                  UUID.randomUUID(),
+                  List.of(
+                      new org.matac.events.tracking.ProfileChanged.Change(
+                          org.matac.events.tracking.ProfileChanged.ChangeKind.PROFILES_MERGED,
+                          null,
+                          scenario.perpetratorId),
+                      new org.matac.events.tracking.ProfileChanged.Change(
+                          org.matac.events.tracking.ProfileChanged.ChangeKind.INCIDENT_RECORDED,
+                          "SOUTHAMPTON_CHILDRENS_SERVICES",
+                          "CS-92")),
+                  new org.matac.events.tracking.ProfileChanged.Profile(
+                      List.of(),
+                      List.of(),
+                      "Testy",
+                      "Fakeperson",
+                      null,
+                      List.of(theirIncident, laterIncident),
+                      List.of()))));
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  inboxOf(scenario.workerId).findValuesAsText("perpetratorId").contains(survivor));
+      JsonNode caseload = caseloadOf(scenario.workerId);
+      assertThat(caseload.get(0).path("perpetratorIds").toString())
+          .contains(survivor)
+          .doesNotContain(scenario.perpetratorId);
+      assertThat(inboxOf(scenario.workerId).toString()).doesNotContain("VICTIM-MARKER");
+    }
+  }
+
+  @Nested
+  class AFlagNewlySet {
+
+    @Test
+    void serial_tells_the_linked_worker_once() throws Exception {
+      LinkedWorker scenario = newScenario();
+      scenario.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/81/26"));
+      kindsOnceThereAre(scenario, 1);
+
+      for (int i = 0; i < 3; i++) {
+        topics.send(
+            Topics.SCORE_CHANGED,
+            scenario.perpetratorId,
+            json.writeValueAsString(
+                new org.matac.events.scoring.ScoreChanged(
+                    java.util.UUID.randomUUID(),
+                    scenario.perpetratorId,
+                    "rfgv-1",
+                    Instant.parse("2026-10-07T00:00:00Z").plusSeconds(i),
+                    5,
+                    2,
+                    java.math.BigDecimal.valueOf(38),
+                    2,
+                    3,
+                    19,
+                    null,
+                    // The third message also sets escalating: once it is told, all three were read.
+                    new org.matac.events.scoring.ScoreChanged.Flags(true, false, i == 2),
+                    java.util.UUID.randomUUID())));
+      }
+
+      assertThat(kindsOnceThereAre(scenario, 3))
+          .containsOnlyOnce("SERIAL_FLAG_SET")
+          .containsOnlyOnce("ESCALATING_FLAG_SET");
     }
   }
 

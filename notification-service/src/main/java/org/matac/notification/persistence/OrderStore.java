@@ -1,0 +1,63 @@
+package org.matac.notification.persistence;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.matac.support.sql.Sql;
+
+/** The protective orders with an end date on each perpetrator's current profile. */
+@Singleton
+public class OrderStore {
+
+  private final Sql sql;
+
+  public OrderStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  public record Order(
+      UUID perpetratorId,
+      String source,
+      String sourceReference,
+      String orderType,
+      Instant validUntil,
+      String area) {}
+
+  /** Makes {@code orders} the perpetrator's orders: withdrawn or moved ones go. */
+  public void replace(UUID perpetratorId, List<Order> orders) {
+    sql.update("DELETE FROM protective_order WHERE perpetrator_id = ?", perpetratorId);
+    for (Order order : orders) {
+      sql.update(
+          "INSERT INTO protective_order (source, source_reference, perpetrator_id, order_type,"
+              + " valid_until, area) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source,"
+              + " source_reference) DO UPDATE SET perpetrator_id = excluded.perpetrator_id,"
+              + " order_type = excluded.order_type, valid_until = excluded.valid_until,"
+              + " area = excluded.area",
+          order.source(),
+          order.sourceReference(),
+          perpetratorId,
+          order.orderType(),
+          order.validUntil(),
+          order.area());
+    }
+  }
+
+  /** Orders ending after {@code from} and at or before {@code until}. */
+  public List<Order> endingBetween(Instant from, Instant until) {
+    return sql.query(
+        "SELECT perpetrator_id, source, source_reference, order_type, valid_until, area"
+            + " FROM protective_order WHERE valid_until > ? AND valid_until <= ?"
+            + " ORDER BY valid_until",
+        row ->
+            new Order(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                Sql.instant(row, "valid_until"),
+                row.getString(6)),
+        from,
+        until);
+  }
+}
