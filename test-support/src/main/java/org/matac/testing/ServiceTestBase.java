@@ -35,6 +35,9 @@ public abstract class ServiceTestBase implements TestPropertyProvider {
     Map<String, String> properties =
         new HashMap<>(infrastructure.serviceProperties(databaseName()));
     properties.put("matac.outbox.poll-interval", "20ms");
+    // Tests send scenarios as fast as they can; the limit itself is tested on its own.
+    properties.put("matac.rate-limit.requests-per-second", "100000");
+    properties.put("matac.rate-limit.burst", "100000");
     return properties;
   }
 

@@ -175,5 +175,20 @@ class EventIntakeControllerTest extends TrackingServiceTestBase {
 
       assertThat(response.code()).isEqualTo(400);
     }
+
+    @Test
+    void larger_than_the_request_size_limit_is_refused_unread_with_413() {
+      String padding = "x".repeat(5 * 1024 * 1024);
+      String oversized = "[{\"padding\":\"" + padding + "\"}]";
+
+      var response =
+          exchange(
+              HttpRequest.POST("/api/v1/events/batch", oversized)
+                  .contentType(MediaType.APPLICATION_JSON_TYPE)
+                  .bearerAuth(partnerToken(POLICE)));
+
+      assertThat(response.code()).isEqualTo(413);
+      assertThat(body(response)).doesNotContain("xxxxxxxx");
+    }
   }
 }
