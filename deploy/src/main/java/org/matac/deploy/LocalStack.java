@@ -126,8 +126,10 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> environment = new HashMap<>();
     environment.put("MICRONAUT_ENVIRONMENTS", "local");
     environment.put("DATABASE_URL", postgres.jdbcUrl(service.database));
-    environment.put("DATABASE_USER", postgres.username());
-    environment.put("DATABASE_PASSWORD", postgres.password());
+    environment.put("DATABASE_USER", LocalPostgres.appUsername(service.database));
+    environment.put("DATABASE_PASSWORD", LocalPostgres.appPassword(service.database));
+    environment.put("MIGRATION_DATABASE_USER", postgres.username());
+    environment.put("MIGRATION_DATABASE_PASSWORD", postgres.password());
     environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     environment.put("JWKS_URL", issuer.jwksUrl());
     environment.put("TRACKING_PORT", Integer.toString(settings.trackingPort()));

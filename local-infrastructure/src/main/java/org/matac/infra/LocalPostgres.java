@@ -122,15 +122,50 @@ public final class LocalPostgres implements AutoCloseable {
         }
         statement.execute("CREATE DATABASE " + database);
       }
+      for (String database : databases) {
+        try (ResultSet exists =
+            statement.executeQuery(
+                "SELECT 1 FROM pg_roles WHERE rolname = '" + appUsername(database) + "'")) {
+          if (exists.next()) {
+            continue;
+          }
+        }
+        statement.execute(
+            "CREATE ROLE "
+                + appUsername(database)
+                + " LOGIN PASSWORD '"
+                + appPassword(database)
+                + "'");
+      }
     }
   }
 
-  /** The JDBC properties a service needs to reach {@code database}, by Micronaut property name. */
+  /**
+   * The role a service runs as: it owns nothing, so it cannot alter tables, switch off the audit
+   * guards or change the audit trail; migrations run as the owner. Grants follow the convention
+   * that a database's runtime role is named {@code <database>_app}.
+   */
+  public static String appUsername(String database) {
+    return database + "_app";
+  }
+
+  /** Local only: the stack listens on loopback and its data is synthetic. */
+  public static String appPassword(String database) {
+    return database + "_app_local";
+  }
+
+  /**
+   * The JDBC properties a service needs to reach {@code database}, by Micronaut property name: its
+   * runtime role for the service, the owner for migrations.
+   */
   public Map<String, String> datasourceProperties(String database) {
     return Map.of(
         "datasources.default.url", jdbcUrl(database),
-        "datasources.default.username", username(),
-        "datasources.default.password", password());
+        "datasources.default.username", appUsername(database),
+        "datasources.default.password", appPassword(database),
+        "datasources.migrations.url", jdbcUrl(database),
+        "datasources.migrations.username", username(),
+        "datasources.migrations.password", password());
   }
 
   @Override

@@ -131,6 +131,19 @@ public final class TestInfrastructure {
               if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + name);
               }
+              var role =
+                  statement.executeQuery(
+                      "SELECT 1 FROM pg_roles WHERE rolname = '"
+                          + LocalPostgres.appUsername(name)
+                          + "'");
+              if (!role.next()) {
+                statement.execute(
+                    "CREATE ROLE "
+                        + LocalPostgres.appUsername(name)
+                        + " LOGIN PASSWORD '"
+                        + LocalPostgres.appPassword(name)
+                        + "'");
+              }
             } catch (SQLException e) {
               throw new IllegalStateException("Creating database " + name + " failed", e);
             }
@@ -138,8 +151,11 @@ public final class TestInfrastructure {
                 postgres.getJdbcUrl().replace("/" + postgres.getDatabaseName(), "/" + name);
             return Map.of(
                 "datasources.default.url", url,
-                "datasources.default.username", postgres.getUsername(),
-                "datasources.default.password", postgres.getPassword());
+                "datasources.default.username", LocalPostgres.appUsername(name),
+                "datasources.default.password", LocalPostgres.appPassword(name),
+                "datasources.migrations.url", url,
+                "datasources.migrations.username", postgres.getUsername(),
+                "datasources.migrations.password", postgres.getPassword());
           }
 
           @Override

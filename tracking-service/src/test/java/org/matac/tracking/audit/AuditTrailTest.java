@@ -46,12 +46,22 @@ class AuditTrailTest extends TrackingServiceTestBase {
   }
 
   /** The service's own database connection, as its database role. */
+  /** The database owner, as migrations connect: able to alter tables, unlike the service. */
   private Connection database() throws SQLException {
+    return connectAs("migrations");
+  }
+
+  /** The role the service itself runs as. */
+  private Connection serviceRole() throws SQLException {
+    return connectAs("default");
+  }
+
+  private Connection connectAs(String datasource) throws SQLException {
     Map<String, String> properties = infrastructure.serviceProperties("tracking");
     return DriverManager.getConnection(
-        properties.get("datasources.default.url"),
-        properties.get("datasources.default.username"),
-        properties.get("datasources.default.password"));
+        properties.get("datasources." + datasource + ".url"),
+        properties.get("datasources." + datasource + ".username"),
+        properties.get("datasources." + datasource + ".password"));
   }
 
   @Nested
@@ -122,7 +132,27 @@ class AuditTrailTest extends TrackingServiceTestBase {
   class TheAuditTable {
 
     @Test
-    void refuses_update_delete_and_truncate_from_the_service_role() throws Exception {
+    void refuses_update_delete_truncate_and_alteration_to_the_service_role() throws Exception {
+      postEvent(Envelopes.incident().json(), partnerToken(POLICE));
+      try (Connection connection = serviceRole();
+          Statement statement = connection.createStatement()) {
+        for (String change :
+            new String[] {
+              "UPDATE audit_event SET actor = 'someone-else'",
+              "DELETE FROM audit_event",
+              "TRUNCATE audit_event",
+              "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete"
+            }) {
+          assertThatThrownBy(() -> statement.execute(change))
+              .as(change)
+              .hasMessageMatching("(?s).*(permission denied|must be owner).*");
+        }
+      }
+    }
+
+    @Test
+    void refuses_update_delete_and_truncate_even_to_the_owner_while_its_guards_are_on()
+        throws Exception {
       postEvent(Envelopes.incident().json(), partnerToken(POLICE));
       try (Connection connection = database();
           Statement statement = connection.createStatement()) {
