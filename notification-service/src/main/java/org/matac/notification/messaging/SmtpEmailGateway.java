@@ -29,11 +29,17 @@ public class SmtpEmailGateway implements EmailGateway {
       @Value("${matac.email.smtp.username:}") String username,
       @Value("${matac.email.smtp.password:}") String password,
       @Value("${matac.email.smtp.starttls:true}") boolean startTls,
+      @Value("${matac.email.smtp.ssl:false}") boolean implicitTls,
       @Value("${matac.email.from}") String from) {
     Properties properties = new Properties();
     properties.put("mail.smtp.host", host);
     properties.put("mail.smtp.port", Integer.toString(port));
     properties.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
+    // With STARTTLS the upgrade is required, never silently skipped, and the certificate must
+    // name the host; implicit TLS (port 465) is for servers that offer no STARTTLS.
+    properties.put("mail.smtp.starttls.required", Boolean.toString(startTls));
+    properties.put("mail.smtp.ssl.enable", Boolean.toString(implicitTls));
+    properties.put("mail.smtp.ssl.checkserveridentity", "true");
     properties.put("mail.smtp.connectiontimeout", "10000");
     properties.put("mail.smtp.timeout", "10000");
     boolean authenticate = !username.isBlank();

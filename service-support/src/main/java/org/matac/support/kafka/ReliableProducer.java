@@ -1,8 +1,11 @@
 package org.matac.support.kafka;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,24 +28,19 @@ public class ReliableProducer {
 
   public ReliableProducer(
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-      @Value("${micronaut.application.name}") String applicationName) {
+      @Value("${micronaut.application.name}") String applicationName,
+      Environment environment) {
+    Map<String, Object> settings =
+        new HashMap<>(
+            KafkaClientSecurity.from(environment.getProperties("kafka", StringConvention.RAW)));
+    settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-reliable");
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+    settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                applicationName + "-reliable",
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                2,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                "lz4"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+        new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
   }
 
   public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
