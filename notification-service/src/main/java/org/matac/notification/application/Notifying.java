@@ -116,7 +116,7 @@ public class Notifying {
     links.linkVictims(perpetratorId, victimsNow);
     if (newest) {
       // A withdrawn incident, or records separated to another profile, take their victims along.
-      links.keepOnlyVictims(perpetratorId, victimsNow);
+      links.keepOnlyVictims(perpetratorId, seenBefore, victimsNow);
       orders.replace(perpetratorId, ordersOf(perpetratorId, profile));
     }
     List<String> workers = links.workersLinkedTo(perpetratorId);

@@ -68,16 +68,19 @@ public class LinkStore {
     }
   }
 
-  /** Unlinks the victims no current incident of the person names any more. */
-  public void keepOnlyVictims(UUID perpetratorId, Set<VictimKey> victims) {
-    for (VictimKey linked : victimsOf(perpetratorId)) {
-      if (!victims.contains(linked)) {
+  /**
+   * Unlinks the victims no current incident of the person names any more, of those {@code linked}
+   * to them before.
+   */
+  public void keepOnlyVictims(UUID perpetratorId, Set<VictimKey> linked, Set<VictimKey> victims) {
+    for (VictimKey victim : linked) {
+      if (!victims.contains(victim)) {
         sql.update(
             "DELETE FROM perpetrator_victim WHERE perpetrator_id = ? AND victim_source = ?"
                 + " AND victim_ref = ?",
             perpetratorId,
-            linked.source(),
-            linked.victimRef());
+            victim.source(),
+            victim.victimRef());
       }
     }
   }

@@ -58,6 +58,38 @@ public class ResolvingPeople {
     return new Holder(id, byPnc.isEmpty());
   }
 
+  /**
+   * Whether a record's new current version leaves every group as it was, so that working them out
+   * again can be skipped: a first record whose PNC id (if any) nobody else holds, or a new version
+   * carrying the same identifiers, and counting or not, as the one it replaces.
+   */
+  public boolean changesNoGroup(
+      String sourceNode,
+      Optional<String> linkingPnc,
+      Holder holder,
+      Optional<org.matac.tracking.persistence.PartnerRecordStore.Current> replaced,
+      boolean withdrawal) {
+    if (replaced.isPresent()) {
+      var before = replaced.get();
+      String pncBefore = before.withdrawn() ? null : before.pncId();
+      String pncNow = linkingPnc.map(node -> node.substring(2)).orElse(null);
+      return sourceNode.endsWith("|" + before.sourcePersonId())
+          && holder.id().equals(before.perpetratorId())
+          && java.util.Objects.equals(pncBefore, pncNow)
+          && before.withdrawn() == withdrawal;
+    }
+    return linkingPnc.flatMap(identity::ownerOf).map(holder.id()::equals).orElse(true);
+  }
+
+  /** Gives a PNC id to a person unless someone holds it; answers whether it was new to them. */
+  public boolean giveIfUnheld(String pncNode, UUID person) {
+    if (identity.ownerOf(pncNode).isPresent()) {
+      return false;
+    }
+    identity.give(pncNode, person);
+    return true;
+  }
+
   /** The groups after a change, with who held each identifier before it. */
   public record Regrouping(PeopleGraph.Outcome outcome, Map<String, UUID> previousOwner) {
 

@@ -123,26 +123,46 @@ public class RecordingPartnerEvents {
                     event.recordType()));
       }
     } else {
-      ResolvingPeople.Holder holder = people.holderFor(sourceNode, pncNode, now);
+      // A withdrawal links nothing: its PNC id neither finds nor joins anyone.
+      boolean withdrawal = event.type() == EventType.RECORD_WITHDRAWN;
+      Optional<String> linking = withdrawal ? Optional.empty() : pncNode;
+      ResolvingPeople.Holder holder = people.holderFor(sourceNode, linking, now);
       PartnerRecordStore.Stored stored = records.makeCurrent(event, holder.id(), current);
-      List<String> seeds = new ArrayList<>();
-      seeds.add(sourceNode);
-      pncNode.ifPresent(seeds::add);
-      current.ifPresent(
-          replaced -> {
-            seeds.add(PeopleGraph.sourceNode(event.source(), replaced.sourcePersonId()));
-            if (replaced.pncId() != null) {
-              seeds.add(PeopleGraph.pncNode(replaced.pncId()));
-            }
-          });
-      ResolvingPeople.Regrouping regrouping = people.regroup(seeds, sourceNode, now);
-      perpetratorId = regrouping.outcome().ownerOf().get(sourceNode);
-      if (holder.created() && perpetratorId.equals(holder.id())) {
-        ProfileChanges.changesOf(changes, perpetratorId)
-            .add(new ProfileChanged.Change(ProfileChanged.ChangeKind.PROFILE_CREATED, null, null));
+      if (people.changesNoGroup(sourceNode, linking, holder, current, withdrawal)) {
+        // The common case, a first record of a person or a correction keeping its identifiers:
+        // nobody joins or separates, so the groups need not be worked out again.
+        perpetratorId = holder.id();
+        boolean newPnc = linking.map(pnc -> people.giveIfUnheld(pnc, holder.id())).orElse(false);
+        List<ProfileChanged.Change> own = ProfileChanges.changesOf(changes, perpetratorId);
+        if (holder.created()) {
+          own.add(new ProfileChanged.Change(ProfileChanged.ChangeKind.PROFILE_CREATED, null, null));
+        }
+        boolean newDetails = perpetrators.refreshPersonalDetails(perpetratorId);
+        if ((newPnc || newDetails) && own.isEmpty()) {
+          own.add(
+              new ProfileChanged.Change(ProfileChanged.ChangeKind.IDENTITY_UPDATED, null, null));
+        }
+      } else {
+        List<String> seeds = new ArrayList<>();
+        seeds.add(sourceNode);
+        pncNode.ifPresent(seeds::add);
+        current.ifPresent(
+            replaced -> {
+              seeds.add(PeopleGraph.sourceNode(event.source(), replaced.sourcePersonId()));
+              if (replaced.pncId() != null) {
+                seeds.add(PeopleGraph.pncNode(replaced.pncId()));
+              }
+            });
+        ResolvingPeople.Regrouping regrouping = people.regroup(seeds, sourceNode, now);
+        perpetratorId = regrouping.outcome().ownerOf().get(sourceNode);
+        if (holder.created() && perpetratorId.equals(holder.id())) {
+          ProfileChanges.changesOf(changes, perpetratorId)
+              .add(
+                  new ProfileChanged.Change(ProfileChanged.ChangeKind.PROFILE_CREATED, null, null));
+        }
+        profileChanges.identityChanges(
+            regrouping, changes, sender, "shared identifiers on current records");
       }
-      profileChanges.identityChanges(
-          regrouping, changes, sender, "shared identifiers on current records");
       applyCurrentVersion(
           event, perpetratorId, stored, now, ProfileChanges.changesOf(changes, perpetratorId));
     }
