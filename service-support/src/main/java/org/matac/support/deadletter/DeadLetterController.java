@@ -1,4 +1,4 @@
-package org.matac.tracking.web;
+package org.matac.support.deadletter;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -16,10 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.matac.support.security.Caller;
 import org.matac.support.security.Roles;
-import org.matac.tracking.application.deadletter.DeadLetterDesk;
-import org.matac.tracking.persistence.DeadLetterStore;
 
-/** What intake could not accept, for admins to inspect and replay. */
+/** What this service could not take, for admins to inspect and replay. */
 @Controller("/api/v1/dead-letters")
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,6 @@
-package org.matac.tracking.application.deadletter;
+package org.matac.support.deadletter;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -12,46 +13,84 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.matac.events.Topics;
+import org.matac.events.DeadLetterHeaders;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.kafka.ReliableProducer;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
-import org.matac.tracking.persistence.DeadLetterStore;
 
 /**
- * Where an admin sees what intake refused and sends it again once the sender or the mapping is
- * fixed. Nothing rejected is silently dropped: every dead letter is kept until replayed, and a
- * replayed record is validated again like any other.
+ * Where an admin sees what a service could not take, from partners (intake) or from another
+ * service, and sends it again once the sender, the mapping or the fault is fixed. Nothing rejected
+ * is silently dropped: every dead letter is kept until replayed, and a replayed record is handled
+ * again like any other; consumers are idempotent, so a replay that others had already taken changes
+ * nothing for them.
  */
 @Singleton
 public class DeadLetterDesk {
 
   public static final String REPLAYED_FROM = "replayed-from-dead-letter";
 
-  /** Only the inbound topics: a dead letter cannot be sent anywhere else. */
-  private static final Set<String> REPLAYABLE = Set.of(Topics.POLICE_INTAKE, Topics.PARTNER_INTAKE);
-
   private final DeadLetterStore store;
   private final ReliableProducer producer;
   private final AuditTrail audit;
   private final Clock clock;
 
+  /** The topics this service consumes: a dead letter goes back only where it came from. */
+  private final Set<String> replayable;
+
   public DeadLetterDesk(
-      DeadLetterStore store, ReliableProducer producer, AuditTrail audit, Clock clock) {
+      DeadLetterStore store,
+      ReliableProducer producer,
+      AuditTrail audit,
+      Clock clock,
+      @Value("${matac.dead-letters.replayable-topics}") List<String> replayable) {
     this.store = store;
     this.producer = producer;
     this.audit = audit;
     this.clock = clock;
+    this.replayable = Set.copyOf(replayable);
   }
 
   /** Keeps a dead letter as it arrived on the dead-letter topic; a redelivery keeps it once. */
   @Transactional
   public void keep(DeadLetterStore.Arrival letter) {
     store.keep(letter);
+  }
+
+  /** Keeps a record read from a dead-letter topic, with the origin and reason its headers name. */
+  @Transactional
+  public void keep(ConsumerRecord<String, byte[]> record) {
+    String partition = header(record, DeadLetterHeaders.ORIGINAL_PARTITION);
+    String offset = header(record, DeadLetterHeaders.ORIGINAL_OFFSET);
+    String at = header(record, DeadLetterHeaders.DEAD_LETTERED_AT);
+    store.keep(
+        new DeadLetterStore.Arrival(
+            record.topic() + ":" + record.partition() + ":" + record.offset(),
+            header(record, DeadLetterHeaders.ORIGINAL_TOPIC),
+            partition == null ? null : Integer.valueOf(partition),
+            offset == null ? null : Long.valueOf(offset),
+            orEmpty(header(record, DeadLetterHeaders.REASON)),
+            orEmpty(header(record, DeadLetterHeaders.ERRORS)),
+            record.key(),
+            record.value(),
+            at == null
+                ? java.time.Instant.ofEpochMilli(record.timestamp())
+                : java.time.Instant.parse(at)));
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 
   @Transactional
@@ -92,8 +131,9 @@ public class DeadLetterDesk {
             .find(id, true)
             .orElseThrow(() -> ProblemException.notFound("No dead letter " + id + "."));
     String topic = letter.summary().originalTopic();
-    if (!REPLAYABLE.contains(topic)) {
-      throw ProblemException.conflict("Dead letter " + id + " did not come from an intake topic.");
+    if (!replayable.contains(topic)) {
+      throw ProblemException.conflict(
+          "Dead letter " + id + " did not come from a topic this service consumes.");
     }
     if ("REPLAYED".equals(letter.summary().status())) {
       throw ProblemException.conflict("Dead letter " + id + " was already replayed.");

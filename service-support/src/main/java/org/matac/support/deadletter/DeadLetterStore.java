@@ -1,4 +1,4 @@
-package org.matac.tracking.persistence;
+package org.matac.support.deadletter;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.matac.support.sql.Sql;
 
-/** Dead-lettered intake records, as received on the dead-letter topic, and what became of them. */
+/** Dead-lettered records, as received on a dead-letter topic, and what became of them. */
 @Singleton
 public class DeadLetterStore {
 
