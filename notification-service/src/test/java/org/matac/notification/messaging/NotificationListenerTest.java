@@ -224,6 +224,35 @@ class NotificationListenerTest extends ServiceTestBase {
   }
 
   @Nested
+  class AWorkerAssignedAfterTheIncident {
+
+    @Inject org.matac.notification.persistence.LinkStore links;
+    @Inject io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+
+    private boolean perpetratorLinkedToAVictim(String perpetratorId) {
+      return transactions.executeRead(
+          status -> !links.victimsOf(UUID.fromString(perpetratorId)).isEmpty());
+    }
+
+    @Test
+    void is_linked_to_the_perpetrator_and_hears_what_happens_next() throws Exception {
+      LinkedWorker scenario = newScenario();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/95/26"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> perpetratorLinkedToAVictim(scenario.perpetratorId));
+
+      scenario.assignWorker();
+
+      assertThat(caseloadOf(scenario.workerId).get(0).path("perpetratorIds").toString())
+          .contains(scenario.perpetratorId);
+      topics.send(
+          Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.released("44/95/26", "CUS-95"));
+      assertThat(kindsOnceThereAre(scenario, 1)).containsExactly("RELEASED_OR_BAILED");
+    }
+  }
+
+  @Nested
   class AMerge {
 
     @Test
