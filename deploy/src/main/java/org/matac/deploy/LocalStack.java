@@ -201,6 +201,18 @@ public final class LocalStack implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
+  /** A database beside the services' own, created if need be, for a benchmark's baseline. */
+  public java.sql.Connection database(String name) throws java.sql.SQLException {
+    postgres.ensureDatabases(List.of(name));
+    return java.sql.DriverManager.getConnection(
+        postgres.jdbcUrl(name), postgres.username(), postgres.password());
+  }
+
+  /** The operating-system process id of a running service, to read its memory from /proc. */
+  public java.util.Optional<Long> pidOf(Service service) {
+    return java.util.Optional.ofNullable(processes.get(service)).map(Process::pid);
+  }
+
   /** A JDBC connection to a service's own database, for measurements made from outside it. */
   public java.sql.Connection database(Service service) throws java.sql.SQLException {
     return java.sql.DriverManager.getConnection(

@@ -1,6 +1,7 @@
 package org.matac.notification.messaging;
 
 import io.micronaut.configuration.kafka.annotation.Topic;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
 import org.matac.events.scoring.ScoreChanged;
@@ -9,56 +10,66 @@ import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.notification.application.Notifying;
-import org.matac.support.kafka.AtLeastOnceListener;
+import org.matac.support.kafka.AtLeastOnceBatchListener;
+import org.matac.support.kafka.BatchHandling;
 import org.matac.support.kafka.DeadLetteringListener;
 import org.matac.support.kafka.DeadLetters;
-import org.matac.support.kafka.MessageReader;
 
-/** What notification-service consumes; see docs/adr/0002 for the delivery settings. */
-@AtLeastOnceListener(groupId = "notification")
+/**
+ * What notification-service consumes, a poll's records at a time; see docs/adr/0002 for the
+ * delivery settings and {@link BatchHandling} for how a batch is handled.
+ */
+@AtLeastOnceBatchListener(groupId = "notification")
 public class NotificationListener extends DeadLetteringListener {
 
-  private final MessageReader reader;
+  private final BatchHandling batches;
   private final Notifying notifying;
 
-  public NotificationListener(MessageReader reader, Notifying notifying, DeadLetters deadLetters) {
+  public NotificationListener(BatchHandling batches, Notifying notifying, DeadLetters deadLetters) {
     super(deadLetters, Topics.NOTIFICATION_DEAD_LETTER);
-    this.reader = reader;
+    this.batches = batches;
     this.notifying = notifying;
   }
 
   @Topic(Topics.SAFETY_WORKER_ASSIGNED)
-  public void onSafetyWorkerAssigned(ConsumerRecord<String, byte[]> record) {
-    reader
-        .read(record, SafetyWorkerAssigned.class, Topics.NOTIFICATION_DEAD_LETTER)
-        .ifPresent(notifying::onSafetyWorkerAssigned);
+  public void onSafetyWorkerAssigned(List<ConsumerRecord<String, byte[]>> records) {
+    batches.handle(
+        records,
+        SafetyWorkerAssigned.class,
+        Topics.NOTIFICATION_DEAD_LETTER,
+        notifying::onSafetyWorkerAssigned);
   }
 
   @Topic(Topics.SAFETY_WORKER_UNASSIGNED)
-  public void onSafetyWorkerUnassigned(ConsumerRecord<String, byte[]> record) {
-    reader
-        .read(record, SafetyWorkerUnassigned.class, Topics.NOTIFICATION_DEAD_LETTER)
-        .ifPresent(notifying::onSafetyWorkerUnassigned);
+  public void onSafetyWorkerUnassigned(List<ConsumerRecord<String, byte[]>> records) {
+    batches.handle(
+        records,
+        SafetyWorkerUnassigned.class,
+        Topics.NOTIFICATION_DEAD_LETTER,
+        notifying::onSafetyWorkerUnassigned);
   }
 
   @Topic(Topics.PROFILE_CHANGED)
-  public void onProfileChanged(ConsumerRecord<String, byte[]> record) {
-    reader
-        .read(record, ProfileChanged.class, Topics.NOTIFICATION_DEAD_LETTER)
-        .ifPresent(notifying::onProfileChanged);
+  public void onProfileChanged(List<ConsumerRecord<String, byte[]>> records) {
+    batches.handle(
+        records,
+        ProfileChanged.class,
+        Topics.NOTIFICATION_DEAD_LETTER,
+        notifying::onProfileChanged);
   }
 
   @Topic(Topics.TASKING_LIST_PUBLISHED)
-  public void onTaskingListPublished(ConsumerRecord<String, byte[]> record) {
-    reader
-        .read(record, TaskingListPublished.class, Topics.NOTIFICATION_DEAD_LETTER)
-        .ifPresent(notifying::onTaskingListPublished);
+  public void onTaskingListPublished(List<ConsumerRecord<String, byte[]>> records) {
+    batches.handle(
+        records,
+        TaskingListPublished.class,
+        Topics.NOTIFICATION_DEAD_LETTER,
+        notifying::onTaskingListPublished);
   }
 
   @Topic(Topics.SCORE_CHANGED)
-  public void onScoreChanged(ConsumerRecord<String, byte[]> record) {
-    reader
-        .read(record, ScoreChanged.class, Topics.NOTIFICATION_DEAD_LETTER)
-        .ifPresent(notifying::onScoreChanged);
+  public void onScoreChanged(List<ConsumerRecord<String, byte[]>> records) {
+    batches.handle(
+        records, ScoreChanged.class, Topics.NOTIFICATION_DEAD_LETTER, notifying::onScoreChanged);
   }
 }

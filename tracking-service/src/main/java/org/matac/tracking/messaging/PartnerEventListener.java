@@ -1,10 +1,11 @@
 package org.matac.tracking.messaging;
 
 import io.micronaut.configuration.kafka.annotation.Topic;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
-import org.matac.support.kafka.AtLeastOnceListener;
+import org.matac.support.kafka.AtLeastOnceBatchListener;
 import org.matac.support.kafka.DeadLetteringListener;
 import org.matac.support.kafka.DeadLetters;
 import org.matac.support.security.Caller;
@@ -13,15 +14,21 @@ import org.matac.tracking.application.intake.IntakeRules;
 import org.matac.tracking.application.intake.PartnerEvent;
 import org.matac.tracking.application.intake.RecordingPartnerEvents;
 import org.matac.tracking.domain.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Partner events from the two inbound topics. A record is either recorded, in one transaction, or
- * dead-lettered with its reason; only then is its offset committed. micronaut-kafka's defaults
- * would lose records (a new group starting at LATEST, a failed record skipped, offsets committed on
- * a timer), so every one of them is set here explicitly.
+ * Partner events from the two inbound topics, a poll's records at a time. Each record is either
+ * recorded or dead-lettered with its reason; only then are the offsets committed. The valid records
+ * of a poll are recorded in one transaction, so a backfill pays one commit per batch; when that
+ * transaction fails, each record is recorded on its own, retried, and dead-lettered only if it
+ * still fails, so one bad record never holds back or loses the others.
  */
-@AtLeastOnceListener(groupId = "tracking-intake")
+@AtLeastOnceBatchListener(groupId = "tracking-intake")
 public class PartnerEventListener extends DeadLetteringListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PartnerEventListener.class);
+  private static final int ATTEMPTS_ALONE = 4;
 
   private final EnvelopeParser parser;
   private final IntakeRules rules;
@@ -40,16 +47,99 @@ public class PartnerEventListener extends DeadLetteringListener {
     this.deadLetters = deadLetters;
   }
 
+  /** A valid record of the poll, ready to be recorded. */
+  private record Accepted(
+      ConsumerRecord<String, byte[]> record, PartnerEvent event, Caller sender) {}
+
   @Topic({Topics.POLICE_INTAKE, Topics.PARTNER_INTAKE})
-  public void onPartnerEvent(ConsumerRecord<String, byte[]> record) {
+  public void onPartnerEvents(List<ConsumerRecord<String, byte[]>> records) {
+    List<Accepted> valid = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      validated(record)
+          .ifPresent(
+              event ->
+                  valid.add(
+                      new Accepted(
+                          record,
+                          event,
+                          Caller.system("kafka:" + record.topic(), event.source()))));
+    }
+    if (valid.isEmpty()) {
+      return;
+    }
+    List<java.util.Optional<RecordingPartnerEvents.Outcome>> outcomes;
+    try {
+      outcomes =
+          recording
+              .recordAll(
+                  valid.stream().map(Accepted::event).toList(),
+                  RecordingPartnerEvents.Channel.KAFKA,
+                  valid.stream().map(Accepted::sender).toList())
+              .stream()
+              .map(java.util.Optional::of)
+              .toList();
+    } catch (RuntimeException batchFailed) {
+      LOG.warn(
+          "A batch of {} intake records failed together ({}); recording them one at a time",
+          valid.size(),
+          batchFailed.getClass().getSimpleName());
+      outcomes = new ArrayList<>();
+      for (Accepted accepted : valid) {
+        outcomes.add(recordAlone(accepted));
+      }
+    }
+    for (int i = 0; i < valid.size(); i++) {
+      if (outcomes.get(i).equals(java.util.Optional.of(RecordingPartnerEvents.Outcome.CONFLICT))) {
+        deadLetter(
+            valid.get(i).record(),
+            "EVENT_ID_REUSED",
+            List.of(
+                new FieldError(
+                    "eventId", "was already used for a different body; the first one stands")));
+      }
+    }
+  }
+
+  /**
+   * Records one event in its own transaction, trying again a few times for a passing fault; one
+   * that still fails is dead-lettered by the type of its failure, to be replayed once fixed, and
+   * has no outcome.
+   */
+  private java.util.Optional<RecordingPartnerEvents.Outcome> recordAlone(Accepted accepted) {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS_ALONE; attempt++) {
+      try {
+        return java.util.Optional.of(
+            recording.record(
+                accepted.event(), RecordingPartnerEvents.Channel.KAFKA, accepted.sender()));
+      } catch (RuntimeException e) {
+        last = e;
+        try {
+          Thread.sleep(100L << attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+    deadLetters.send(
+        Topics.INTAKE_DEAD_LETTER,
+        accepted.record(),
+        "PROCESSING_FAILED",
+        List.of(last.getClass().getName()));
+    return java.util.Optional.empty();
+  }
+
+  /** The record's event when it can be accepted; otherwise it is dead-lettered with why. */
+  private java.util.Optional<PartnerEvent> validated(ConsumerRecord<String, byte[]> record) {
     if (record.value() == null) {
       deadLetter(record, "EMPTY_VALUE", List.of(new FieldError("$", "the record has no value")));
-      return;
+      return java.util.Optional.empty();
     }
     EnvelopeParser.Parsed parsed = parser.parse(record.value());
     if (parsed.event().isEmpty()) {
       deadLetter(record, "INVALID_ENVELOPE", parsed.errors());
-      return;
+      return java.util.Optional.empty();
     }
     PartnerEvent event = parsed.event().get();
     if (!mayPublishOn(record.topic(), event.source())) {
@@ -66,20 +156,9 @@ public class PartnerEventListener extends DeadLetteringListener {
                       + (Topics.POLICE_INTAKE.equals(record.topic())
                           ? ": only police forces may"
                           : ": police forces publish on " + Topics.POLICE_INTAKE))));
-      return;
+      return java.util.Optional.empty();
     }
-    if (recording.record(
-            event,
-            RecordingPartnerEvents.Channel.KAFKA,
-            Caller.system("kafka:" + record.topic(), event.source()))
-        == RecordingPartnerEvents.Outcome.CONFLICT) {
-      deadLetter(
-          record,
-          "EVENT_ID_REUSED",
-          List.of(
-              new FieldError(
-                  "eventId", "was already used for a different body; the first one stands")));
-    }
+    return java.util.Optional.of(event);
   }
 
   private boolean mayPublishOn(String topic, String source) {

@@ -91,6 +91,19 @@ public class RecordingPartnerEvents {
   }
 
   /**
+   * Records a batch of events in one transaction, in order, each as {@link #record} would: either
+   * all of them are stored or none is. The outcome of each, in the same order.
+   */
+  @Transactional
+  public List<Outcome> recordAll(List<PartnerEvent> events, Channel channel, List<Caller> senders) {
+    List<Outcome> outcomes = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      outcomes.add(record(events.get(i), channel, senders.get(i)));
+    }
+    return outcomes;
+  }
+
+  /**
    * Records {@code event} as sent by {@code sender}; the collection is audited in the same
    * transaction, so an event is never stored unaudited.
    */

@@ -1,0 +1,108 @@
+package org.matac.support.kafka;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a batch listener handles a poll's records: each read into its message type (an unreadable one
+ * is dead-lettered), then all handled in one transaction, so a backlog pays one commit per batch.
+ * When that transaction fails, each message is handled alone in its own transaction, retried for a
+ * passing fault, and dead-lettered only if it still fails: one bad message never holds back or
+ * loses the others. Handlers are idempotent by message id, so handling a message again after a
+ * partial failure changes nothing.
+ */
+@Singleton
+public class BatchHandling {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchHandling.class);
+  private static final int ATTEMPTS_ALONE = 4;
+
+  private final MessageReader reader;
+  private final DeadLetters deadLetters;
+  private final TransactionOperations<Connection> transactions;
+
+  public BatchHandling(
+      MessageReader reader,
+      DeadLetters deadLetters,
+      TransactionOperations<Connection> transactions) {
+    this.reader = reader;
+    this.deadLetters = deadLetters;
+    this.transactions = transactions;
+  }
+
+  public <T> void handle(
+      List<ConsumerRecord<String, byte[]>> records,
+      Class<T> type,
+      String deadLetterTopic,
+      Consumer<T> handler) {
+    List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>();
+    List<T> messages = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      reader
+          .read(record, type, deadLetterTopic)
+          .ifPresent(
+              message -> {
+                readable.add(record);
+                messages.add(message);
+              });
+    }
+    if (messages.isEmpty()) {
+      return;
+    }
+    try {
+      transactions.executeWrite(
+          status -> {
+            messages.forEach(handler);
+            return null;
+          });
+    } catch (RuntimeException batchFailed) {
+      LOG.warn(
+          "A batch of {} {} messages failed together ({}); handling them one at a time",
+          messages.size(),
+          type.getSimpleName(),
+          batchFailed.getClass().getSimpleName());
+      for (int i = 0; i < messages.size(); i++) {
+        alone(readable.get(i), messages.get(i), handler, deadLetterTopic);
+      }
+    }
+  }
+
+  private <T> void alone(
+      ConsumerRecord<String, byte[]> record,
+      T message,
+      Consumer<T> handler,
+      String deadLetterTopic) {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS_ALONE; attempt++) {
+      try {
+        transactions.executeWrite(
+            status -> {
+              handler.accept(message);
+              return null;
+            });
+        return;
+      } catch (RuntimeException e) {
+        last = e;
+        pause(100L << attempt, e);
+      }
+    }
+    deadLetters.send(
+        deadLetterTopic, record, "PROCESSING_FAILED", List.of(last.getClass().getName()));
+  }
+
+  private static void pause(long millis, RuntimeException cause) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw cause;
+    }
+  }
+}
