@@ -40,6 +40,7 @@ public class Rankings {
   private final TaskingStore tasking;
   private final OutboxWriter outbox;
   private final java.time.Clock clock;
+  private final ParsedFacts parsedFacts;
 
   public Rankings(
       FactsStore facts,
@@ -48,7 +49,9 @@ public class Rankings {
       AuditTrail audit,
       TaskingStore tasking,
       OutboxWriter outbox,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      ParsedFacts parsedFacts) {
+    this.parsedFacts = parsedFacts;
     this.facts = facts;
     this.policies = policies;
     this.json = json;
@@ -170,8 +173,16 @@ public class Rankings {
   }
 
   private List<Candidate> candidates(String area, Instant asOf, ScoringPolicy policy) {
-    return facts.inArea(area).stream()
-        .map(stored -> candidate(stored, policy, asOf))
+    // Scoring each person is pure and independent: both cores share an area of thousands.
+    return parsedFacts.inArea(area).parallelStream()
+        .map(
+            parsed ->
+                new Candidate(
+                    new Ranked(
+                        parsed.perpetratorId(),
+                        RfgvScorer.score(parsed.facts(), policy, asOf),
+                        parsed.tieBreakKey()),
+                    parsed.facts()))
         .filter(candidate -> candidate.ranked().belongsTo(area))
         .sorted(java.util.Comparator.comparing(Candidate::ranked, Ranked.ORDER))
         .toList();

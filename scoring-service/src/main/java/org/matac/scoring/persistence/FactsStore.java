@@ -57,6 +57,31 @@ public class FactsStore {
         area);
   }
 
+  /** Who has had an incident in {@code area}, with the version of the facts stored for each. */
+  public java.util.Map<UUID, Long> versionsInArea(String area) {
+    java.util.Map<UUID, Long> versions = new java.util.HashMap<>();
+    sql.query(
+        "SELECT perpetrator_id, profile_version FROM perpetrator_facts"
+            + " WHERE areas @> ARRAY[?]::text[]",
+        row -> versions.put(row.getObject(1, UUID.class), row.getLong(2)),
+        area);
+    return versions;
+  }
+
+  /** Stored facts with their versions, for the people named. */
+  public record Versioned(UUID perpetratorId, long version, String profileJson) {}
+
+  public java.util.List<Versioned> withVersions(java.util.Collection<UUID> perpetratorIds) {
+    if (perpetratorIds.isEmpty()) {
+      return java.util.List.of();
+    }
+    return sql.query(
+        "SELECT perpetrator_id, profile_version, profile::text FROM perpetrator_facts"
+            + " WHERE perpetrator_id = ANY(?)",
+        row -> new Versioned(row.getObject(1, UUID.class), row.getLong(2), row.getString(3)),
+        (Object) perpetratorIds.toArray(UUID[]::new));
+  }
+
   public Optional<String> profile(UUID perpetratorId) {
     return sql.queryOne(
         "SELECT profile::text FROM perpetrator_facts WHERE perpetrator_id = ?",
