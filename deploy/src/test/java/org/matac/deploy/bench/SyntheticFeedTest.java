@@ -55,7 +55,8 @@ class SyntheticFeedTest {
     void carries_repeats_and_corrections_as_real_feeds_do() {
       Set<String> eventIds = new HashSet<>();
       long repeats = events.stream().filter(event -> !eventIds.add(event.eventId())).count();
-      long corrections = events.stream().filter(event -> event.json().contains("\"recordVersion\":2")).count();
+      long corrections =
+          events.stream().filter(event -> event.json().contains("\"recordVersion\":2")).count();
 
       assertThat(repeats).isBetween(100L, 300L);
       assertThat(corrections).isBetween(250L, 550L);
@@ -63,7 +64,8 @@ class SyntheticFeedTest {
 
     @Test
     void names_nobody_real() {
-      assertThat(events).allSatisfy(event -> assertThat(event.json()).contains("\"familyName\":\"Benchperson\""));
+      assertThat(events)
+          .allSatisfy(event -> assertThat(event.json()).contains("\"familyName\":\"Benchperson\""));
     }
   }
 }
