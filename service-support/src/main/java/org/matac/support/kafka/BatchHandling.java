@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,25 +71,29 @@ public class BatchHandling {
           type.getSimpleName(),
           batchFailed.getClass().getSimpleName());
       for (int i = 0; i < messages.size(); i++) {
-        alone(readable.get(i), messages.get(i), handler, deadLetterTopic);
+        T message = messages.get(i);
+        alone(
+            readable.get(i),
+            () -> {
+              handler.accept(message);
+              return Boolean.TRUE;
+            },
+            deadLetterTopic);
       }
     }
   }
 
-  private <T> void alone(
-      ConsumerRecord<String, byte[]> record,
-      T message,
-      Consumer<T> handler,
-      String deadLetterTopic) {
+  /**
+   * Does one record's {@code work} in its own transaction, trying again for a passing fault; a
+   * record whose work still fails is dead-lettered by the type of its failure, to be replayed once
+   * fixed, and has no result.
+   */
+  public <R> Optional<R> alone(
+      ConsumerRecord<String, byte[]> record, Supplier<R> work, String deadLetterTopic) {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS_ALONE; attempt++) {
       try {
-        transactions.executeWrite(
-            status -> {
-              handler.accept(message);
-              return null;
-            });
-        return;
+        return Optional.ofNullable(transactions.executeWrite(status -> work.get()));
       } catch (RuntimeException e) {
         last = e;
         pause(100L << attempt, e);
@@ -95,6 +101,7 @@ public class BatchHandling {
     }
     deadLetters.send(
         deadLetterTopic, record, "PROCESSING_FAILED", List.of(last.getClass().getName()));
+    return Optional.empty();
   }
 
   private static void pause(long millis, RuntimeException cause) {

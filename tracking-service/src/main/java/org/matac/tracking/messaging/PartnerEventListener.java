@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
 import org.matac.support.kafka.AtLeastOnceBatchListener;
+import org.matac.support.kafka.BatchHandling;
 import org.matac.support.kafka.DeadLetteringListener;
 import org.matac.support.kafka.DeadLetters;
 import org.matac.support.security.Caller;
@@ -28,19 +29,21 @@ import org.slf4j.LoggerFactory;
 public class PartnerEventListener extends DeadLetteringListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PartnerEventListener.class);
-  private static final int ATTEMPTS_ALONE = 4;
 
   private final EnvelopeParser parser;
   private final IntakeRules rules;
   private final RecordingPartnerEvents recording;
   private final DeadLetters deadLetters;
+  private final BatchHandling batches;
 
   public PartnerEventListener(
       EnvelopeParser parser,
       IntakeRules rules,
       RecordingPartnerEvents recording,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      BatchHandling batches) {
     super(deadLetters, Topics.INTAKE_DEAD_LETTER);
+    this.batches = batches;
     this.parser = parser;
     this.rules = rules;
     this.recording = recording;
@@ -85,7 +88,13 @@ public class PartnerEventListener extends DeadLetteringListener {
           batchFailed.getClass().getSimpleName());
       outcomes = new ArrayList<>();
       for (Accepted accepted : valid) {
-        outcomes.add(recordAlone(accepted));
+        outcomes.add(
+            batches.alone(
+                accepted.record(),
+                () ->
+                    recording.record(
+                        accepted.event(), RecordingPartnerEvents.Channel.KAFKA, accepted.sender()),
+                Topics.INTAKE_DEAD_LETTER));
       }
     }
     for (int i = 0; i < valid.size(); i++) {
@@ -98,36 +107,6 @@ public class PartnerEventListener extends DeadLetteringListener {
                     "eventId", "was already used for a different body; the first one stands")));
       }
     }
-  }
-
-  /**
-   * Records one event in its own transaction, trying again a few times for a passing fault; one
-   * that still fails is dead-lettered by the type of its failure, to be replayed once fixed, and
-   * has no outcome.
-   */
-  private java.util.Optional<RecordingPartnerEvents.Outcome> recordAlone(Accepted accepted) {
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS_ALONE; attempt++) {
-      try {
-        return java.util.Optional.of(
-            recording.record(
-                accepted.event(), RecordingPartnerEvents.Channel.KAFKA, accepted.sender()));
-      } catch (RuntimeException e) {
-        last = e;
-        try {
-          Thread.sleep(100L << attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-    deadLetters.send(
-        Topics.INTAKE_DEAD_LETTER,
-        accepted.record(),
-        "PROCESSING_FAILED",
-        List.of(last.getClass().getName()));
-    return java.util.Optional.empty();
   }
 
   /** The record's event when it can be accepted; otherwise it is dead-lettered with why. */

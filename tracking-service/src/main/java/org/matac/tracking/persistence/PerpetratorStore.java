@@ -116,6 +116,22 @@ public class PerpetratorStore {
         parameters.toArray());
   }
 
+  /**
+   * The id a profile lives at now: an id merged away leads, through every later merge, to the
+   * profile it was folded into. Empty when there is no such profile.
+   */
+  public Optional<UUID> livingId(UUID id) {
+    UUID current = id;
+    for (int hops = 0; hops < 16; hops++) {
+      Optional<UUID> survivor = mergedInto(current);
+      if (survivor.isEmpty()) {
+        break;
+      }
+      current = survivor.get();
+    }
+    return exists(current) ? Optional.of(current) : Optional.empty();
+  }
+
   public Optional<UUID> mergedInto(UUID id) {
     return sql.queryOne(
         "SELECT merged_into FROM perpetrator WHERE id = ? AND merged_into IS NOT NULL",

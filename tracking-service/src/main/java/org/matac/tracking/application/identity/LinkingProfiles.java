@@ -134,18 +134,9 @@ public class LinkingProfiles {
 
   /** The profile an id lives at now, following merges. */
   private UUID current(UUID id) {
-    UUID at = id;
-    for (int hops = 0; hops < 16; hops++) {
-      Optional<UUID> survivor = perpetrators.mergedInto(at);
-      if (survivor.isEmpty()) {
-        break;
-      }
-      at = survivor.get();
-    }
-    if (!perpetrators.exists(at)) {
-      throw ProblemException.notFound("No perpetrator has id " + id + ".");
-    }
-    return at;
+    return perpetrators
+        .livingId(id)
+        .orElseThrow(() -> ProblemException.notFound("No perpetrator has id " + id + "."));
   }
 
   /** The identifier a link is made to: the profile's smallest (source, sourcePersonId). */

@@ -114,17 +114,8 @@ public class ReadingProfiles {
   }
 
   private Optional<ProfileView> resolve(UUID id) {
-    UUID current = id;
-    for (int hops = 0; hops < 16; hops++) {
-      Optional<UUID> survivor = perpetrators.mergedInto(current);
-      if (survivor.isEmpty()) {
-        break;
-      }
-      current = survivor.get();
-    }
-    if (!perpetrators.exists(current)) {
-      return Optional.empty();
-    }
-    return Optional.of(new ProfileView(current, perpetrators.profile(current)));
+    return perpetrators
+        .livingId(id)
+        .map(current -> new ProfileView(current, perpetrators.profile(current)));
   }
 }
