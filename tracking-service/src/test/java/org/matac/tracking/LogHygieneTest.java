@@ -58,8 +58,15 @@ class LogHygieneTest extends TrackingServiceTestBase {
     root.detachAppender(captured);
   }
 
+  /** A copy taken under the appender's own lock: other threads keep logging meanwhile. */
+  private List<ILoggingEvent> linesSoFar() {
+    synchronized (captured) {
+      return new java.util.ArrayList<>(captured.list);
+    }
+  }
+
   private String everythingLogged() {
-    return captured.list.stream()
+    return linesSoFar().stream()
         .map(
             event ->
                 event.getFormattedMessage()
@@ -96,7 +103,7 @@ class LogHygieneTest extends TrackingServiceTestBase {
 
     String logs = everythingLogged();
 
-    assertThat(captured.list).as("the service logged while this ran").hasSizeGreaterThan(10);
+    assertThat(linesSoFar()).as("the service logged while this ran").hasSizeGreaterThan(10);
     for (String secret :
         List.of(
             NAME_MARKER,
@@ -110,7 +117,7 @@ class LogHygieneTest extends TrackingServiceTestBase {
           .as(
               "logs must not hold %s; loggers: %s",
               secret,
-              captured.list.stream()
+              linesSoFar().stream()
                   .filter(e -> e.getFormattedMessage().contains(secret))
                   .map(ILoggingEvent::getLoggerName)
                   .distinct()
