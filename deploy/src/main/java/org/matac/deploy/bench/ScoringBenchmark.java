@@ -36,19 +36,7 @@ import org.matac.deploy.StackSettings;
  */
 public final class ScoringBenchmark {
 
-  private static final String[] AREAS = {
-    "SOUTHAMPTON",
-    "PORTSMOUTH",
-    "EASTLEIGH",
-    "FAREHAM",
-    "GOSPORT",
-    "HAVANT",
-    "WINCHESTER",
-    "TEST_VALLEY",
-    "NEW_FOREST",
-    "BASINGSTOKE_AND_DEANE",
-    "ISLE_OF_WIGHT"
-  };
+  private static final String[] AREAS = SyntheticFeed.AREAS;
   private static final String[] OFFENCES = {
     "COMMON_ASSAULT",
     "COMMON_ASSAULT",

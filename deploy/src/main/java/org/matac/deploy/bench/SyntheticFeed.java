@@ -21,7 +21,8 @@ public final class SyntheticFeed {
   /** One envelope as a partner would send it, with the key it goes under. */
   public record Event(String key, String eventId, String json) {}
 
-  private static final String[] AREAS = {
+  /** The partnership's default areas, shared by every benchmark's synthetic data. */
+  static final String[] AREAS = {
     "SOUTHAMPTON",
     "PORTSMOUTH",
     "EASTLEIGH",

@@ -12,7 +12,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -41,21 +40,10 @@ class EmailChannelTest extends ServiceTestBase {
 
   @Override
   public Map<String, String> getProperties() {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    int port = SmtpSettings.freePort();
     smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-    properties.put("matac.email.enabled", "true");
-    properties.put("matac.email.smtp.host", "127.0.0.1");
-    properties.put("matac.email.smtp.port", Integer.toString(port));
-    properties.put("matac.email.smtp.starttls", "false");
-    properties.put("matac.delivery.poll-interval", "100ms");
-    return properties;
+    return SmtpSettings.pointingAt(super.getProperties(), port);
   }
 
   @AfterAll

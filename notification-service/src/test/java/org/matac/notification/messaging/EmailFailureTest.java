@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -31,18 +30,8 @@ class EmailFailureTest extends ServiceTestBase {
 
   @Override
   public Map<String, String> getProperties() {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-    properties.put("matac.email.enabled", "true");
-    properties.put("matac.email.smtp.host", "127.0.0.1");
-    properties.put("matac.email.smtp.port", Integer.toString(closedPort));
-    properties.put("matac.email.smtp.starttls", "false");
-    properties.put("matac.delivery.poll-interval", "100ms");
+    Map<String, String> properties =
+        SmtpSettings.pointingAt(super.getProperties(), SmtpSettings.freePort());
     properties.put("matac.delivery.first-retry", "200ms");
     properties.put("matac.delivery.max-attempts", "2");
     return properties;

@@ -118,38 +118,11 @@ public final class LinkedWorker {
 
   /** The perpetrator's profile with one incident and one custody record, as tracking sends it. */
   String released(String incidentReference, String custodyReference) throws Exception {
-    ProfileChanged change = json.readValue(incident(incidentReference), ProfileChanged.class);
-    ProfileChanged.Profile profile = change.profile();
-    return json.writeValueAsString(
-        new ProfileChanged(
-            UUID.randomUUID(),
-            perpetratorId,
-            ++version,
-            Instant.now(),
-            UUID.randomUUID(),
-            List.of(
-                new ProfileChanged.Change(
-                    ProfileChanged.ChangeKind.RECORD_ADDED,
-                    "HAMPSHIRE_POLICE",
-                    custodyReference,
-                    "CUSTODY_STATUS_CHANGED")),
-            new ProfileChanged.Profile(
-                profile.identities(),
-                profile.pncIds(),
-                profile.givenName(),
-                profile.familyName(),
-                profile.dateOfBirth(),
-                profile.incidents(),
-                List.of(
-                    new ProfileChanged.PartnerRecord(
-                        "CUSTODY_STATUS_CHANGED",
-                        "HAMPSHIRE_POLICE",
-                        custodyReference,
-                        Instant.parse("2026-10-06T09:00:00Z"),
-                        Instant.parse("2026-10-06T09:05:00Z"),
-                        null,
-                        java.util.Map.of(
-                            "status", "RELEASED", "conditions", "VICTIM-MARKER-IN-CONDITIONS"))))));
+    return withRecord(
+        incidentReference,
+        "CUSTODY_STATUS_CHANGED",
+        custodyReference,
+        Map.of("status", "RELEASED", "conditions", "VICTIM-MARKER-IN-CONDITIONS"));
   }
 
   String incident(String reference) throws Exception {
