@@ -14,6 +14,7 @@ public final class Topics {
   public static final String SAFETY_WORKER_ASSIGNED = "tracking.safety-worker-assigned.v1";
   public static final String SAFETY_WORKER_UNASSIGNED = "tracking.safety-worker-unassigned.v1";
   public static final String REFERRAL_STATUS_CHANGED = "tracking.referral-status-changed.v1";
+  public static final String PERPETRATOR_DISPOSED = "tracking.perpetrator-disposed.v1";
   public static final String TRACKING_DEAD_LETTER = "tracking.dead-letter.v1";
 
   public static final String SCORE_CHANGED = "scoring.score-changed.v1";

@@ -68,6 +68,18 @@ public abstract class ServiceTestBase implements TestPropertyProvider {
     return exchange(HttpRequest.GET(path).bearerAuth(token));
   }
 
+  /**
+   * A connection to the service's database as one of its datasources: "default" is the role the
+   * service runs as, "migrations" the owner that migrations use.
+   */
+  protected java.sql.Connection connectAs(String datasource) throws java.sql.SQLException {
+    Map<String, String> properties = infrastructure.serviceProperties(databaseName());
+    return java.sql.DriverManager.getConnection(
+        properties.get("datasources." + datasource + ".url"),
+        properties.get("datasources." + datasource + ".username"),
+        properties.get("datasources." + datasource + ".password"));
+  }
+
   protected String body(HttpResponse<String> response) {
     return response.getBody(String.class).orElse("");
   }

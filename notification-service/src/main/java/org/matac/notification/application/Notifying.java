@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.matac.events.scoring.ScoreChanged;
 import org.matac.events.scoring.TaskingListPublished;
+import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
@@ -26,6 +27,7 @@ import org.matac.notification.persistence.WebhookStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
+import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
 
 /**
@@ -48,6 +50,7 @@ public class Notifying {
   private final boolean emailEnabled;
   private final WebhookStore webhooks;
   private final OrderStore orders;
+  private final Disposals disposals;
 
   public Notifying(
       ProcessedMessages processed,
@@ -58,7 +61,9 @@ public class Notifying {
       AuditTrail audit,
       Clock clock,
       @Value("${matac.links.tracking-base-url}") String trackingBaseUrl,
-      @Value("${matac.email.enabled:false}") boolean emailEnabled) {
+      @Value("${matac.email.enabled:false}") boolean emailEnabled,
+      Disposals disposals) {
+    this.disposals = disposals;
     this.processed = processed;
     this.links = links;
     this.notifications = notifications;
@@ -70,10 +75,26 @@ public class Notifying {
     this.orders = orders;
   }
 
+  /** Erases a person tracking disposed of after a retention review, once. */
+  @Transactional
+  public void onPerpetratorDisposed(PerpetratorDisposed message) {
+    disposals.onPerpetratorDisposed(message, "notification.perpetrator-disposed", SERVICE);
+  }
+
+  /**
+   * Whether a message is new and about someone not disposed of: read again after a disposal (a
+   * replay from the beginning), a message must neither restore the person nor notify anyone.
+   */
+  private boolean firstDeliveryAboutAKeptPerson(
+      String consumer, UUID messageId, String perpetratorId) {
+    return processed.recordFirstDelivery(consumer, messageId.toString())
+        && !disposals.isDisposed(perpetratorId);
+  }
+
   @Transactional
   public void onSafetyWorkerAssigned(SafetyWorkerAssigned message) {
-    if (!processed.recordFirstDelivery(
-        "notification.worker-assigned", message.messageId().toString())) {
+    if (!firstDeliveryAboutAKeptPerson(
+        "notification.worker-assigned", message.messageId(), message.perpetratorId())) {
       return;
     }
     links.linkWorker(
@@ -86,8 +107,8 @@ public class Notifying {
 
   @Transactional
   public void onSafetyWorkerUnassigned(SafetyWorkerUnassigned message) {
-    if (!processed.recordFirstDelivery(
-        "notification.worker-unassigned", message.messageId().toString())) {
+    if (!firstDeliveryAboutAKeptPerson(
+        "notification.worker-unassigned", message.messageId(), message.perpetratorId())) {
       return;
     }
     links.unlinkWorker(
@@ -96,8 +117,8 @@ public class Notifying {
 
   @Transactional
   public void onProfileChanged(ProfileChanged message) {
-    if (!processed.recordFirstDelivery(
-        "notification.profile-changed", message.messageId().toString())) {
+    if (!firstDeliveryAboutAKeptPerson(
+        "notification.profile-changed", message.messageId(), message.perpetratorId())) {
       return;
     }
     UUID perpetratorId = UUID.fromString(message.perpetratorId());
@@ -177,8 +198,8 @@ public class Notifying {
 
   @Transactional
   public void onTaskingListPublished(TaskingListPublished message) {
-    if (!processed.recordFirstDelivery(
-        "notification.tasking-list-published", message.messageId().toString())) {
+    if (!firstDeliveryAboutAKeptPerson(
+        "notification.tasking-list-published", message.messageId(), message.perpetratorId())) {
       return;
     }
     UUID perpetratorId = UUID.fromString(message.perpetratorId());
@@ -200,8 +221,8 @@ public class Notifying {
 
   @Transactional
   public void onScoreChanged(ScoreChanged message) {
-    if (!processed.recordFirstDelivery(
-        "notification.score-changed", message.messageId().toString())) {
+    if (!firstDeliveryAboutAKeptPerson(
+        "notification.score-changed", message.messageId(), message.perpetratorId())) {
       return;
     }
     UUID perpetratorId = UUID.fromString(message.perpetratorId());

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
 import org.matac.events.scoring.ScoreChanged;
 import org.matac.events.scoring.TaskingListPublished;
+import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
@@ -65,6 +66,15 @@ public class NotificationListener extends DeadLetteringListener {
         TaskingListPublished.class,
         Topics.NOTIFICATION_DEAD_LETTER,
         notifying::onTaskingListPublished);
+  }
+
+  @Topic(Topics.PERPETRATOR_DISPOSED)
+  public void onPerpetratorDisposed(List<ConsumerRecord<String, byte[]>> records) {
+    batches.handle(
+        records,
+        PerpetratorDisposed.class,
+        Topics.NOTIFICATION_DEAD_LETTER,
+        notifying::onPerpetratorDisposed);
   }
 
   @Topic(Topics.SCORE_CHANGED)

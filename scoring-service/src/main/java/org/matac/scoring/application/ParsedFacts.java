@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.domain.PersonFacts;
 import org.matac.scoring.persistence.FactsStore;
+import org.matac.support.retention.PersonalDataEraser;
 
 /**
  * People's stored facts, parsed, kept in memory by version: a ranking scores every person of an
@@ -22,7 +24,7 @@ import org.matac.scoring.persistence.FactsStore;
  * inside its 512 MB.
  */
 @Singleton
-public class ParsedFacts {
+public class ParsedFacts implements PersonalDataEraser {
 
   /** One person's facts as the rules read them, and the ranking's last tie-break key. */
   public record Parsed(UUID perpetratorId, long version, PersonFacts facts, String tieBreakKey) {}
@@ -70,6 +72,14 @@ public class ParsedFacts {
       }
     }
     return parsed;
+  }
+
+  /** A disposed person's parsed facts leave memory with their stored ones. */
+  @Override
+  public void erase(List<UUID> perpetratorIds, Instant erasedAt) {
+    synchronized (cache) {
+      perpetratorIds.forEach(cache::remove);
+    }
   }
 
   private Parsed parse(FactsStore.Versioned stored) {

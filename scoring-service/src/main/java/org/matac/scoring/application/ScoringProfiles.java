@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
 import org.matac.events.scoring.ScoreChanged;
+import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.domain.RfgvScorer;
 import org.matac.scoring.domain.Score;
@@ -23,6 +24,7 @@ import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
 import org.matac.support.outbox.OutboxWriter;
+import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
 
 /**
@@ -34,6 +36,7 @@ import org.matac.support.security.Caller;
 public class ScoringProfiles {
 
   static final String CONSUMER = "scoring.profile-changed";
+  private static final Caller SERVICE = Caller.system("scoring-service", null);
 
   private final ProcessedMessages processed;
   private final FactsStore facts;
@@ -43,6 +46,7 @@ public class ScoringProfiles {
   private final ObjectMapper json;
   private final AuditTrail audit;
   private final Clock clock;
+  private final Disposals disposals;
 
   public ScoringProfiles(
       ProcessedMessages processed,
@@ -52,7 +56,9 @@ public class ScoringProfiles {
       OutboxWriter outbox,
       ObjectMapper json,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      Disposals disposals) {
+    this.disposals = disposals;
     this.processed = processed;
     this.facts = facts;
     this.scores = scores;
@@ -63,9 +69,17 @@ public class ScoringProfiles {
     this.clock = clock;
   }
 
+  /** Erases a person tracking disposed of after a retention review, once. */
+  @Transactional
+  public void onPerpetratorDisposed(PerpetratorDisposed message) {
+    disposals.onPerpetratorDisposed(message, "scoring.perpetrator-disposed", SERVICE);
+  }
+
   @Transactional
   public void onProfileChanged(ProfileChanged message) {
-    if (!processed.recordFirstDelivery(CONSUMER, message.messageId().toString())) {
+    if (!processed.recordFirstDelivery(CONSUMER, message.messageId().toString())
+        || disposals.isDisposed(message.perpetratorId())) {
+      // Read again after a disposal (a replay from the beginning), it must not restore the person.
       return;
     }
     Instant now = clock.instant();

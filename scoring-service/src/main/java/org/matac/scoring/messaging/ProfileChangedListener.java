@@ -4,6 +4,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
+import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.application.ScoringProfiles;
 import org.matac.support.kafka.AtLeastOnceBatchListener;
@@ -32,5 +33,14 @@ public class ProfileChangedListener extends DeadLetteringListener {
   public void onProfileChanged(List<ConsumerRecord<String, byte[]>> records) {
     batches.handle(
         records, ProfileChanged.class, Topics.SCORING_DEAD_LETTER, scoring::onProfileChanged);
+  }
+
+  @Topic(Topics.PERPETRATOR_DISPOSED)
+  public void onPerpetratorDisposed(List<ConsumerRecord<String, byte[]>> records) {
+    batches.handle(
+        records,
+        PerpetratorDisposed.class,
+        Topics.SCORING_DEAD_LETTER,
+        scoring::onPerpetratorDisposed);
   }
 }

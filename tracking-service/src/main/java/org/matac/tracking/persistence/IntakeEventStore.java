@@ -16,15 +16,26 @@ public class IntakeEventStore {
     this.sql = sql;
   }
 
+  /** What storing an event found: nothing before, the same id stored, or the id disposed of. */
+  public record Earlier(Optional<String> storedBodySha256, boolean disposed) {
+    static final Earlier NONE = new Earlier(Optional.empty(), false);
+
+    public boolean none() {
+      return storedBodySha256.isEmpty() && !disposed;
+    }
+  }
+
   /**
-   * Stores the event unless its id is already stored; answers the stored body's hash when it was.
-   * Two concurrent inserts of one id serialise on the primary key, so exactly one wins.
+   * Stores the event unless its id is already stored or was disposed of after a retention review; a
+   * disposed event must not come back when a partner or Kafka sends it again. Two concurrent
+   * inserts of one id serialise on the primary key, so exactly one wins.
    */
-  public Optional<String> storeIfNew(PartnerEvent event, String channel, Instant receivedAt) {
+  public Earlier storeIfNew(PartnerEvent event, String channel, Instant receivedAt) {
     int inserted =
         sql.update(
             "INSERT INTO intake_event (event_id, body_sha256, body, type, source, source_reference,"
-                + " recorded_at, channel, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " recorded_at, channel, received_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM disposed_event WHERE event_id = ?)"
                 + " ON CONFLICT (event_id) DO NOTHING",
             event.eventId(),
             event.bodySha256(),
@@ -34,13 +45,16 @@ public class IntakeEventStore {
             event.sourceReference(),
             event.recordedAt(),
             channel,
-            receivedAt);
+            receivedAt,
+            event.eventId());
     if (inserted == 1) {
-      return Optional.empty();
+      return Earlier.NONE;
     }
-    return sql.queryOne(
-        "SELECT body_sha256 FROM intake_event WHERE event_id = ?",
-        row -> row.getString(1),
-        event.eventId());
+    Optional<String> stored =
+        sql.queryOne(
+            "SELECT body_sha256 FROM intake_event WHERE event_id = ?",
+            row -> row.getString(1),
+            event.eventId());
+    return new Earlier(stored, stored.isEmpty());
   }
 }

@@ -94,7 +94,7 @@ public class EventIntakeController {
       case ACCEPTED ->
           HttpResponse.accepted()
               .body(new IntakeResult(event.eventId(), IntakeResult.Status.ACCEPTED, List.of()));
-      case DUPLICATE ->
+      case DUPLICATE, DISPOSED ->
           HttpResponse.ok(
               new IntakeResult(event.eventId(), IntakeResult.Status.DUPLICATE, List.of()));
       case CONFLICT ->
@@ -135,7 +135,8 @@ public class EventIntakeController {
     }
     return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP, sender)) {
       case ACCEPTED -> new IntakeResult(event.eventId(), IntakeResult.Status.ACCEPTED, List.of());
-      case DUPLICATE -> new IntakeResult(event.eventId(), IntakeResult.Status.DUPLICATE, List.of());
+      case DUPLICATE, DISPOSED ->
+          new IntakeResult(event.eventId(), IntakeResult.Status.DUPLICATE, List.of());
       case CONFLICT ->
           rejected(
               Optional.of(event.eventId()),

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -54,14 +52,6 @@ class AuditTrailTest extends TrackingServiceTestBase {
   /** The role the service itself runs as. */
   private Connection serviceRole() throws SQLException {
     return connectAs("default");
-  }
-
-  private Connection connectAs(String datasource) throws SQLException {
-    Map<String, String> properties = infrastructure.serviceProperties("tracking");
-    return DriverManager.getConnection(
-        properties.get("datasources." + datasource + ".url"),
-        properties.get("datasources." + datasource + ".username"),
-        properties.get("datasources." + datasource + ".password"));
   }
 
   @Nested

@@ -45,7 +45,12 @@ public class RecordingPartnerEvents {
     ACCEPTED,
     DUPLICATE,
     /** The event id was used before for a different body: a sender error. */
-    CONFLICT
+    CONFLICT,
+    /**
+     * The event was disposed of after a retention review: sent again, it is answered as a duplicate
+     * (it was received once) and not stored, so a replay cannot restore it.
+     */
+    DISPOSED
   }
 
   /** The record types whose every version a profile carries, for scores as of past instants. */
@@ -110,9 +115,25 @@ public class RecordingPartnerEvents {
   @Transactional
   public Outcome record(PartnerEvent event, Channel channel, Caller sender) {
     Instant now = clock.instant();
-    Optional<String> storedBody = intakeEvents.storeIfNew(event, channel.name(), now);
-    if (storedBody.isPresent()) {
-      return storedBody.get().equals(event.bodySha256()) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+    IntakeEventStore.Earlier earlier = intakeEvents.storeIfNew(event, channel.name(), now);
+    if (earlier.disposed()) {
+      audit.record(
+          new AuditEntry(
+              sender.subject(),
+              sender.agency(),
+              sender.roles(),
+              AuditEntry.Action.COLLECTION,
+              "EVENT",
+              event.eventId().toString(),
+              "partner intake: event disposed of after a retention review, not stored again",
+              null,
+              AuditEntry.Outcome.DENIED));
+      return Outcome.DISPOSED;
+    }
+    if (!earlier.none()) {
+      return earlier.storedBodySha256().get().equals(event.bodySha256())
+          ? Outcome.DUPLICATE
+          : Outcome.CONFLICT;
     }
     PartnerEvent.Person person = event.perpetrator();
     String sourceNode = PeopleGraph.sourceNode(event.source(), person.sourcePersonId());

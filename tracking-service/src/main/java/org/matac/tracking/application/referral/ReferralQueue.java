@@ -21,6 +21,7 @@ import org.matac.support.inbox.ProcessedMessages;
 import org.matac.support.outbox.OutboxWriter;
 import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
+import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.FieldError;
 import org.matac.tracking.domain.ReferralRules;
@@ -42,6 +43,7 @@ public class ReferralQueue {
   private final Clock clock;
   private final String programmeAgency;
   private final List<String> tool;
+  private final Disposals disposals;
 
   public ReferralQueue(
       ReferralStore referrals,
@@ -51,7 +53,9 @@ public class ReferralQueue {
       ObjectMapper json,
       Clock clock,
       @Value("${matac.referrals.programme-agency}") String programmeAgency,
-      @Value("${matac.referrals.ppit-items}") List<String> tool) {
+      @Value("${matac.referrals.ppit-items}") List<String> tool,
+      Disposals disposals) {
+    this.disposals = disposals;
     this.referrals = referrals;
     this.processed = processed;
     this.outbox = outbox;
@@ -97,7 +101,9 @@ public class ReferralQueue {
    */
   @Transactional
   public void openFromFoundationList(FoundationListPublished entry) {
-    if (!processed.recordFirstDelivery("tracking.foundation-list", entry.messageId().toString())) {
+    if (!processed.recordFirstDelivery("tracking.foundation-list", entry.messageId().toString())
+        || disposals.isDisposed(entry.perpetratorId())) {
+      // A list published before a disposal and read again must not bring the person back.
       return;
     }
     UUID perpetratorId = UUID.fromString(entry.perpetratorId());
