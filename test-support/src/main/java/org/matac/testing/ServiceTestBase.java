@@ -80,6 +80,20 @@ public abstract class ServiceTestBase implements TestPropertyProvider {
         properties.get("datasources." + datasource + ".password"));
   }
 
+  /** The single number {@code query} answers, read as the service's own database role. */
+  protected long countOf(String query, Object... parameters) throws java.sql.SQLException {
+    try (java.sql.Connection connection = connectAs("default");
+        java.sql.PreparedStatement statement = connection.prepareStatement(query)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
   protected String body(HttpResponse<String> response) {
     return response.getBody(String.class).orElse("");
   }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
+import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.testing.ServiceTestBase;
 
@@ -439,6 +440,46 @@ class NotificationListenerTest extends ServiceTestBase {
 
       await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(colleagueId).size() == 1);
       assertThat(inboxOf(scenario.workerId)).hasSize(1);
+    }
+  }
+
+  @Nested
+  class APersonDisposedOfInTracking {
+
+    @Test
+    void leaves_no_notice_or_link_and_a_later_message_about_them_is_neither_kept_nor_told()
+        throws Exception {
+      LinkedWorker scenario = newScenario();
+      scenario.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/81/26"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 1);
+
+      topics.send(
+          Topics.PERPETRATOR_DISPOSED,
+          scenario.perpetratorId,
+          json.writeValueAsString(
+              new PerpetratorDisposed(
+                  UUID.randomUUID(),
+                  scenario.perpetratorId,
+                  List.of(scenario.perpetratorId),
+                  Instant.now())));
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).isEmpty());
+      assertThat(caseloadOf(scenario.workerId)).isEmpty();
+
+      // Published before the disposal, read after it: the same key keeps them in order, so once
+      // the other worker hears of their perpetrator, the late incident was handled.
+      LinkedWorker other = newScenario();
+      other.assignWorker();
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/82/26"));
+      topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, other.incident("44/83/26"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(other.workerId).size() == 1);
+
+      assertThat(inboxOf(scenario.workerId)).isEmpty();
+      assertThat(
+              countOf(
+                  "SELECT count(*) FROM perpetrator_victim WHERE perpetrator_id = ?::uuid",
+                  scenario.perpetratorId))
+          .isZero();
     }
   }
 

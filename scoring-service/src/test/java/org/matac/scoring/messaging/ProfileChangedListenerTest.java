@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.DeadLetterHeaders;
 import org.matac.events.Topics;
+import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.testing.ServiceTestBase;
 
@@ -128,6 +129,59 @@ class ProfileChangedListenerTest extends ServiceTestBase {
 
       assertThat(before.path("score").path("total").asInt()).isZero();
       assertThat(after.path("score").path("recency").asInt()).isEqualTo(5);
+    }
+  }
+
+  @Nested
+  class APersonDisposedOfInTracking {
+
+    @Test
+    void loses_facts_and_scores_and_is_not_restored_by_a_change_still_in_flight() throws Exception {
+      String perpetratorId = UUID.randomUUID().toString();
+      String change =
+          json.writeValueAsString(
+              profileChange(perpetratorId, 1, Instant.now().minusSeconds(3600)));
+      topics.send(Topics.PROFILE_CHANGED, perpetratorId, change);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get("/api/v1/scores/" + perpetratorId).code() == 200);
+
+      topics.send(
+          Topics.PERPETRATOR_DISPOSED,
+          perpetratorId,
+          json.writeValueAsString(
+              new PerpetratorDisposed(
+                  UUID.randomUUID(), perpetratorId, List.of(perpetratorId), Instant.now())));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get("/api/v1/scores/" + perpetratorId).code() == 404);
+      // Published before the disposal, read after it; same key, same partition: once the other
+      // person is scored, the late change was handled.
+      String someoneElse = UUID.randomUUID().toString();
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          perpetratorId,
+          json.writeValueAsString(
+              profileChange(perpetratorId, 2, Instant.now().minusSeconds(1800))));
+      topics.send(
+          Topics.PROFILE_CHANGED,
+          perpetratorId,
+          json.writeValueAsString(profileChange(someoneElse, 1, Instant.now().minusSeconds(60))));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get("/api/v1/scores/" + someoneElse).code() == 200);
+
+      assertThat(get("/api/v1/scores/" + perpetratorId).code()).isEqualTo(404);
+      assertThat(
+              countOf(
+                  "SELECT count(*) FROM score_history WHERE perpetrator_id = ?::uuid",
+                  perpetratorId))
+          .isZero();
+      assertThat(
+              countOf(
+                  "SELECT count(*) FROM audit_event WHERE action = 'ERASURE' AND subject_id = ?",
+                  perpetratorId))
+          .isEqualTo(1);
     }
   }
 

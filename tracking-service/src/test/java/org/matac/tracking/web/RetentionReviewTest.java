@@ -96,19 +96,6 @@ class RetentionReviewTest extends TrackingServiceTestBase {
     return json.readTree(body(response));
   }
 
-  private long count(String query, Object... parameters) throws Exception {
-    try (Connection connection = connectAs("default");
-        PreparedStatement statement = connection.prepareStatement(query)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
-  }
-
   /** Every text column of every audit row, as one string per row. */
   private List<String> everyAuditRow() throws Exception {
     List<String> rows = new ArrayList<>();
@@ -248,15 +235,16 @@ class RetentionReviewTest extends TrackingServiceTestBase {
       assertThat(get("/api/v1/perpetrators/" + id, analystToken()).code()).isEqualTo(404);
       assertThat(profilesOf(incident.sourcePersonId)).isEmpty();
       UUID eventId = UUID.fromString(incident.eventId);
-      assertThat(count("SELECT count(*) FROM intake_event WHERE event_id = ?", eventId)).isZero();
-      assertThat(count("SELECT count(*) FROM record_version WHERE event_id = ?", eventId)).isZero();
+      assertThat(countOf("SELECT count(*) FROM intake_event WHERE event_id = ?", eventId)).isZero();
+      assertThat(countOf("SELECT count(*) FROM record_version WHERE event_id = ?", eventId))
+          .isZero();
       assertThat(
-              count(
+              countOf(
                   "SELECT count(*) FROM victim_contact WHERE source = ? AND victim_ref = ?",
                   POLICE,
                   incident.victimRef))
           .isZero();
-      assertThat(count("SELECT count(*) FROM victim WHERE victim_ref = ?", incident.victimRef))
+      assertThat(countOf("SELECT count(*) FROM victim WHERE victim_ref = ?", incident.victimRef))
           .isZero();
     }
 
@@ -268,7 +256,7 @@ class RetentionReviewTest extends TrackingServiceTestBase {
 
       decide(id, "{\"decision\":\"DISPOSE\",\"basis\":\"RETENTION_PERIOD_ENDED\"}");
 
-      assertThat(count("SELECT count(*) FROM victim WHERE victim_ref = ?", disposedOf.victimRef))
+      assertThat(countOf("SELECT count(*) FROM victim WHERE victim_ref = ?", disposedOf.victimRef))
           .isEqualTo(1);
     }
 
@@ -325,7 +313,7 @@ class RetentionReviewTest extends TrackingServiceTestBase {
       decide(id, "{\"decision\":\"DISPOSE\",\"basis\":\"RETENTION_PERIOD_ENDED\"}");
 
       assertThat(
-              count(
+              countOf(
                   "SELECT count(*) FROM audit_event WHERE action = 'ERASURE' AND subject_id = ?"
                       + " AND actor = 'records-manager-1' AND outcome = 'ALLOWED'",
                   id))
@@ -357,7 +345,7 @@ class RetentionReviewTest extends TrackingServiceTestBase {
       assertThat(body(again)).contains("DUPLICATE");
       assertThat(profilesOf(incident.sourcePersonId)).isEmpty();
       assertThat(
-              count(
+              countOf(
                   "SELECT count(*) FROM audit_event WHERE subject_type = 'EVENT'"
                       + " AND subject_id = ? AND outcome = 'DENIED'",
                   incident.eventId))
