@@ -7,9 +7,13 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +33,16 @@ public class Rescoring {
   private final ExecutorService executor;
   private final Clock clock;
   private final int pageSize;
+  private final int ranges;
   private final AtomicBoolean running = new AtomicBoolean();
 
   public Rescoring(
       ScoringProfiles scoring,
       @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       Clock clock,
-      @Value("${matac.scoring.rescore-page-size:500}") int pageSize) {
+      @Value("${matac.scoring.rescore-page-size:500}") int pageSize,
+      @Value("${matac.scoring.rescore-ranges:2}") int ranges) {
+    this.ranges = ranges;
     this.scoring = scoring;
     this.executor = executor;
     this.clock = clock;
@@ -69,16 +76,58 @@ public class Rescoring {
     start();
   }
 
-  /** Rescores everyone at one instant; answers how many pages it wrote. */
+  /**
+   * Rescores everyone at one instant; answers how many pages it wrote. The ids are split into
+   * ranges rescored side by side, so that one range's database writes overlap another's scoring.
+   */
   int rescoreEveryone() {
     Instant asOf = clock.instant();
-    Optional<UUID> after = Optional.empty();
+    List<Optional<UUID>> bounds = bounds(ranges);
+    List<Future<Integer>> running = new ArrayList<>();
+    for (int i = 0; i < ranges; i++) {
+      Optional<UUID> from = bounds.get(i);
+      Optional<UUID> to = bounds.get(i + 1);
+      running.add(executor.submit(() -> rescoreRange(from, to, asOf)));
+    }
     int pages = 0;
-    do {
-      after = scoring.rescorePage(after, pageSize, asOf);
-      pages++;
-    } while (after.isPresent() && !Thread.currentThread().isInterrupted());
+    try {
+      for (Future<Integer> range : running) {
+        pages += range.get();
+      }
+    } catch (InterruptedException e) {
+      running.forEach(range -> range.cancel(true));
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      running.forEach(range -> range.cancel(true));
+      throw new IllegalStateException("A range of the rescore failed", e.getCause());
+    }
     LOG.info("Rescored everyone as of {} in {} pages", asOf, pages);
     return pages;
+  }
+
+  private int rescoreRange(Optional<UUID> from, Optional<UUID> to, Instant asOf) {
+    Optional<UUID> after = from;
+    int pages = 0;
+    do {
+      after = scoring.rescorePage(after, to, pageSize, asOf);
+      pages++;
+    } while (after.isPresent() && !Thread.currentThread().isInterrupted());
+    return pages;
+  }
+
+  /**
+   * {@code count} equal ranges of the id space, as the bounds between them (empty at both ends). A
+   * bound's low half is zero, which no random (version 4) id has, its variant bits being 10: no
+   * perpetrator id equals a bound, so the ranges' exclusive ends lose nobody.
+   */
+  static List<Optional<UUID>> bounds(int count) {
+    List<Optional<UUID>> bounds = new ArrayList<>();
+    bounds.add(Optional.empty());
+    long step = Long.divideUnsigned(-1L, count) + 1;
+    for (int i = 1; i < count; i++) {
+      bounds.add(Optional.of(new UUID(step * i, 0L)));
+    }
+    bounds.add(Optional.empty());
+    return bounds;
   }
 }

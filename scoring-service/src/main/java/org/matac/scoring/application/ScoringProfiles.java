@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
@@ -116,39 +117,81 @@ public class ScoringProfiles {
       Instant asOf,
       UUID causedBy) {
     Score score = RfgvScorer.score(ProfileFacts.of(profile), policy, asOf);
-    Optional<Score> previous = scores.current(perpetratorId, policy.id());
-    if (previous.isPresent() && previous.get().sameAssessmentAs(score)) {
-      return;
-    }
-    scores.save(perpetratorId, score, causedBy);
-    outbox.append(
-        Topics.SCORE_CHANGED,
-        perpetratorId.toString(),
-        new ScoreChanged(
-            UUID.randomUUID(),
-            perpetratorId.toString(),
-            score.policyId(),
-            score.asOf(),
-            score.recency(),
-            score.frequency(),
-            score.harm(),
-            score.gravity(),
-            score.victims(),
-            score.total(),
-            previous.map(Score::total).orElse(null),
-            new ScoreChanged.Flags(
-                score.flags().serial(), score.flags().repeat(), score.flags().escalating()),
-            causedBy));
+    storeChanged(
+        List.of(new ScoreStore.Change(perpetratorId, score, causedBy)),
+        scores
+            .current(perpetratorId, policy.id())
+            .map(previous -> Map.of(perpetratorId, previous))
+            .orElse(Map.of()));
   }
 
-  /** Rescores one page of people in one transaction; answers the last id of the page. */
+  /**
+   * Stores and announces the assessments that differ from the ones stored before (an unchanged
+   * person is left untouched and nobody is told), in batches.
+   */
+  private void storeChanged(List<ScoreStore.Change> assessed, Map<UUID, Score> before) {
+    List<ScoreStore.Change> changed =
+        assessed.stream()
+            .filter(
+                change -> {
+                  Score previous = before.get(change.perpetratorId());
+                  return previous == null || !previous.sameAssessmentAs(change.score());
+                })
+            .toList();
+    scores.saveAll(changed);
+    outbox.appendAll(
+        Topics.SCORE_CHANGED,
+        changed.stream()
+            .map(
+                change ->
+                    new OutboxWriter.Keyed(
+                        change.perpetratorId().toString(),
+                        scoreChanged(change, before.get(change.perpetratorId()))))
+            .toList());
+  }
+
+  private static ScoreChanged scoreChanged(ScoreStore.Change change, Score previous) {
+    Score score = change.score();
+    return new ScoreChanged(
+        UUID.randomUUID(),
+        change.perpetratorId().toString(),
+        score.policyId(),
+        score.asOf(),
+        score.recency(),
+        score.frequency(),
+        score.harm(),
+        score.gravity(),
+        score.victims(),
+        score.total(),
+        previous == null ? null : previous.total(),
+        new ScoreChanged.Flags(
+            score.flags().serial(), score.flags().repeat(), score.flags().escalating()),
+        change.causedBy());
+  }
+
+  /**
+   * Rescores, in one transaction, the next page of people after {@code after} and before {@code
+   * before}; answers the last id of the page, or nothing when the range is done.
+   */
   @Transactional
-  public Optional<UUID> rescorePage(Optional<UUID> after, int size, Instant asOf) {
+  public Optional<UUID> rescorePage(
+      Optional<UUID> after, Optional<UUID> before, int size, Instant asOf) {
     ScoringPolicy policy = policies.active();
-    List<FactsStore.StoredFacts> page = facts.page(after, size);
-    for (FactsStore.StoredFacts stored : page) {
-      rescore(stored.perpetratorId(), read(stored.profileJson()), policy, asOf, null);
-    }
+    List<FactsStore.StoredFacts> page = facts.page(after, before, size);
+    // Parsing and scoring are pure and take most of the time: both cores share them.
+    List<ScoreStore.Change> assessed =
+        page.parallelStream()
+            .map(
+                stored ->
+                    new ScoreStore.Change(
+                        stored.perpetratorId(),
+                        RfgvScorer.score(ProfileFacts.of(read(stored.profileJson())), policy, asOf),
+                        null))
+            .toList();
+    storeChanged(
+        assessed,
+        scores.currentOf(
+            page.stream().map(FactsStore.StoredFacts::perpetratorId).toList(), policy.id()));
     return page.isEmpty()
         ? Optional.empty()
         : Optional.of(page.get(page.size() - 1).perpetratorId());

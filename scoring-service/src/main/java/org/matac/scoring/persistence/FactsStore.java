@@ -89,14 +89,20 @@ public class FactsStore {
         perpetratorId);
   }
 
-  /** The next page of everyone's facts after {@code after}, in id order. */
-  public java.util.List<StoredFacts> page(Optional<UUID> after, int size) {
+  /**
+   * The next page of facts in id order after {@code after} and before {@code before} (each
+   * unbounded when empty).
+   */
+  public java.util.List<StoredFacts> page(Optional<UUID> after, Optional<UUID> before, int size) {
     return sql.query(
         "SELECT perpetrator_id, profile::text FROM perpetrator_facts"
-            + " WHERE (?::uuid IS NULL OR perpetrator_id > ?) ORDER BY perpetrator_id LIMIT ?",
+            + " WHERE (?::uuid IS NULL OR perpetrator_id > ?)"
+            + " AND (?::uuid IS NULL OR perpetrator_id < ?) ORDER BY perpetrator_id LIMIT ?",
         row -> new StoredFacts(row.getObject(1, UUID.class), row.getString(2)),
         after.orElse(null),
         after.orElse(null),
+        before.orElse(null),
+        before.orElse(null),
         size);
   }
 

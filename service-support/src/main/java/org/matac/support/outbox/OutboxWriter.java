@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.matac.support.sql.Sql;
 
 /**
@@ -21,14 +22,30 @@ public class OutboxWriter {
     this.json = json;
   }
 
+  private static final String INSERT =
+      "INSERT INTO outbox_message (topic, message_key, payload) VALUES (?, ?, ?)";
+
+  /** A message for {@link #appendAll}: its key and body. */
+  public record Keyed(String key, Object message) {}
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void append(String topic, String key, Object message) {
+    sql.update(INSERT, topic, key, serialised(message));
+  }
+
+  /** Appends many messages to one topic in one batch, in the order given. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void appendAll(String topic, List<Keyed> messages) {
+    sql.batch(
+        INSERT,
+        messages.stream()
+            .map(keyed -> new Object[] {topic, keyed.key(), serialised(keyed.message())})
+            .toList());
+  }
+
+  private Sql.Json serialised(Object message) {
     try {
-      sql.update(
-          "INSERT INTO outbox_message (topic, message_key, payload) VALUES (?, ?, ?)",
-          topic,
-          key,
-          new Sql.Json(json.writeValueAsString(message)));
+      return new Sql.Json(json.writeValueAsString(message));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot serialise " + message.getClass(), e);
     }

@@ -41,6 +41,25 @@ public class Sql {
         });
   }
 
+  /**
+   * Runs one statement for each row of parameters as a single JDBC batch: one round trip for many
+   * rows, where a loop of {@link #update} pays one each.
+   */
+  public void batch(String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.prepareStatement(
+        sql,
+        statement -> {
+          for (Object[] row : rows) {
+            bind(statement, row);
+            statement.addBatch();
+          }
+          return statement.executeBatch();
+        });
+  }
+
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
     return jdbc.prepareStatement(
         sql,
