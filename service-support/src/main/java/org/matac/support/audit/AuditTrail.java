@@ -1,16 +1,23 @@
 package org.matac.support.audit;
 
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.matac.support.sql.Sql;
 
 /**
@@ -25,51 +32,103 @@ public class AuditTrail {
 
   private final Sql sql;
   private final Clock clock;
+  private final TransactionOperations<Connection> transactions;
 
-  public AuditTrail(Sql sql, Clock clock) {
+  /** The acts of each open transaction not yet written, by the transaction's connection. */
+  private final Map<Object, List<Timed>> pending = new ConcurrentHashMap<>();
+
+  private record Timed(Instant at, AuditEntry entry) {}
+
+  public AuditTrail(Sql sql, Clock clock, TransactionOperations<Connection> transactions) {
     this.sql = sql;
     this.clock = clock;
+    this.transactions = transactions;
   }
 
-  /** Records an act inside the caller's transaction. */
+  /**
+   * Records an act inside the caller's transaction. The row is written just before that transaction
+   * commits, with the others it recorded, so the chain's lock is held for one batch insert rather
+   * than for the whole transaction; if the write fails, the commit fails and the act is undone with
+   * it.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(AuditEntry entry) {
-    append(entry);
+    TransactionStatus<?> status =
+        transactions
+            .findTransactionStatus()
+            .orElseThrow(() -> new IllegalStateException("An audited act needs a transaction"));
+    // One open transaction per connection: its connection names the transaction.
+    Object transaction = status.getConnection();
+    Instant at = now();
+    List<Timed> acts =
+        pending.computeIfAbsent(
+            transaction,
+            opened -> {
+              status.registerSynchronization(
+                  new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                      List<Timed> written = pending.remove(opened);
+                      if (written != null) {
+                        append(written);
+                      }
+                    }
+
+                    @Override
+                    public void afterCompletion(Status completed) {
+                      pending.remove(opened);
+                    }
+                  });
+              return new ArrayList<>();
+            });
+    acts.add(new Timed(at, entry));
   }
 
   /** Records a refusal in a transaction of its own: the refused act has none. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void recordRefusal(AuditEntry entry) {
-    append(entry);
+    append(List.of(new Timed(now(), entry)));
   }
 
-  private void append(AuditEntry entry) {
+  /** PostgreSQL keeps microseconds: store exactly what the hash covers. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  private void append(List<Timed> acts) {
     // One writer at a time extends the chain; held only until the surrounding commit.
     sql.query("SELECT pg_advisory_xact_lock(hashtext('audit-chain'))", row -> 1);
     String previous =
         sql.queryOne(
                 "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1", row -> row.getString(1))
             .orElse(GENESIS);
-    // PostgreSQL keeps microseconds: store exactly what the hash covers.
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    String roles = String.join(",", new TreeSet<>(entry.roles()));
-    String hash = hash(previous, now, entry, roles);
-    sql.update(
+    List<Object[]> rows = new ArrayList<>(acts.size());
+    for (Timed act : acts) {
+      AuditEntry entry = act.entry();
+      String roles = String.join(",", new TreeSet<>(entry.roles()));
+      String hash = hash(previous, act.at(), entry, roles);
+      rows.add(
+          new Object[] {
+            act.at(),
+            entry.actor(),
+            entry.agency(),
+            roles,
+            entry.action(),
+            entry.subjectType(),
+            entry.subjectId(),
+            entry.purpose(),
+            entry.recipient(),
+            entry.outcome(),
+            previous,
+            hash
+          });
+      previous = hash;
+    }
+    sql.batch(
         "INSERT INTO audit_event (occurred_at, actor, agency, roles, action, subject_type,"
             + " subject_id, purpose, recipient, outcome, prev_hash, hash)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        now,
-        entry.actor(),
-        entry.agency(),
-        roles,
-        entry.action(),
-        entry.subjectType(),
-        entry.subjectId(),
-        entry.purpose(),
-        entry.recipient(),
-        entry.outcome(),
-        previous,
-        hash);
+        rows);
   }
 
   /** A stored audit row as an auditor reads it. */
