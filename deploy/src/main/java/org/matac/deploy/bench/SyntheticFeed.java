@@ -91,8 +91,9 @@ public final class SyntheticFeed {
   }
 
   /**
-   * At least {@code events} envelopes, in the order a backfill would deliver them: mostly by time,
-   * with some arrivals late, some repeated, and some records corrected by a later version.
+   * At least {@code events} envelopes, person by person as an export of a force's nominal records
+   * lists them (each person's incidents at random times over three years), with some arrivals late,
+   * some repeated, and some records corrected by a later version.
    */
   public List<Event> events(int events) {
     List<Event> feed = new ArrayList<>(events + 16);

@@ -3,6 +3,8 @@ package org.matac.tracking.application.identity;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,6 +100,38 @@ public class ProfileChanges {
   }
 
   /** Publishes every non-empty list of changes, each under the person's next profile version. */
+  /**
+   * Changes of several events held back so that each person gets one message for all of them: a
+   * batch of a person's history then costs one profile and one message, here and in every consumer,
+   * instead of one per event.
+   */
+  public final class Pending {
+    private final Map<UUID, List<ProfileChanged.Change>> changes = new LinkedHashMap<>();
+    private final Map<UUID, UUID> lastCause = new HashMap<>();
+
+    public void add(Map<UUID, List<ProfileChanged.Change>> more, UUID causedBy) {
+      more.forEach(
+          (person, own) -> {
+            if (!own.isEmpty()) {
+              changes.computeIfAbsent(person, first -> new ArrayList<>()).addAll(own);
+              lastCause.put(person, causedBy);
+            }
+          });
+    }
+
+    /** Publishes what is held, in the order people first changed, naming each one's last event. */
+    public void publish(Instant now) {
+      changes.forEach(
+          (person, own) -> ProfileChanges.this.publish(person, lastCause.get(person), own, now));
+      changes.clear();
+      lastCause.clear();
+    }
+  }
+
+  public Pending pending() {
+    return new Pending();
+  }
+
   public void publishAll(
       Map<UUID, List<ProfileChanged.Change>> changes, UUID causedBy, Instant now) {
     changes.forEach(

@@ -97,14 +97,19 @@ public class RecordingPartnerEvents {
 
   /**
    * Records a batch of events in one transaction, in order, each as {@link #record} would: either
-   * all of them are stored or none is. The outcome of each, in the same order.
+   * all of them are stored or none is. A person changed by several of them gets one profile message
+   * for all, unless an event joins or separates people, which publishes what is held first so that
+   * no message about a profile follows the one that folds it into another. The outcome of each, in
+   * the same order.
    */
   @Transactional
   public List<Outcome> recordAll(List<PartnerEvent> events, Channel channel, List<Caller> senders) {
+    ProfileChanges.Pending pending = profileChanges.pending();
     List<Outcome> outcomes = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
-      outcomes.add(record(events.get(i), channel, senders.get(i)));
+      outcomes.add(record(events.get(i), channel, senders.get(i), pending));
     }
+    pending.publish(clock.instant());
     return outcomes;
   }
 
@@ -114,6 +119,14 @@ public class RecordingPartnerEvents {
    */
   @Transactional
   public Outcome record(PartnerEvent event, Channel channel, Caller sender) {
+    ProfileChanges.Pending pending = profileChanges.pending();
+    Outcome outcome = record(event, channel, sender, pending);
+    pending.publish(clock.instant());
+    return outcome;
+  }
+
+  private Outcome record(
+      PartnerEvent event, Channel channel, Caller sender, ProfileChanges.Pending pending) {
     Instant now = clock.instant();
     IntakeEventStore.Earlier earlier = intakeEvents.storeIfNew(event, channel.name(), now);
     if (earlier.disposed()) {
@@ -140,6 +153,7 @@ public class RecordingPartnerEvents {
     Optional<String> pncNode = person.pncId().map(pnc -> PeopleGraph.pncNode(pnc.toString()));
     Map<UUID, List<ProfileChanged.Change>> changes = new LinkedHashMap<>();
     UUID perpetratorId;
+    boolean regrouped = false;
 
     Optional<PartnerRecordStore.Current> current = records.current(event);
     records.storeVersion(event);
@@ -187,7 +201,11 @@ public class RecordingPartnerEvents {
                 seeds.add(PeopleGraph.pncNode(replaced.pncId()));
               }
             });
+        // Messages held for people about to be joined or separated go out first, with the
+        // profiles as they stand before the change.
+        pending.publish(now);
         ResolvingPeople.Regrouping regrouping = people.regroup(seeds, sourceNode, now);
+        regrouped = true;
         perpetratorId = regrouping.outcome().ownerOf().get(sourceNode);
         if (holder.created() && perpetratorId.equals(holder.id())) {
           ProfileChanges.changesOf(changes, perpetratorId)
@@ -207,7 +225,11 @@ public class RecordingPartnerEvents {
             "PERPETRATOR",
             perpetratorId.toString(),
             "partner intake: " + event.type() + " " + event.source() + " " + event.eventId()));
-    profileChanges.publishAll(changes, event.eventId(), now);
+    if (regrouped) {
+      profileChanges.publishAll(changes, event.eventId(), now);
+    } else {
+      pending.add(changes, event.eventId());
+    }
     return Outcome.ACCEPTED;
   }
 
