@@ -49,20 +49,11 @@ public class FactsStore {
   /** One person's stored facts. */
   public record StoredFacts(UUID perpetratorId, String profileJson) {}
 
-  /** Everyone with an incident ever recorded in {@code area}: the only people it can rank. */
-  public java.util.List<StoredFacts> inArea(String area) {
-    return sql.query(
-        "SELECT perpetrator_id, profile::text FROM perpetrator_facts WHERE ? = ANY(areas)",
-        row -> new StoredFacts(row.getObject(1, UUID.class), row.getString(2)),
-        area);
-  }
-
   /** Who has had an incident in {@code area}, with the version of the facts stored for each. */
   public java.util.Map<UUID, Long> versionsInArea(String area) {
     java.util.Map<UUID, Long> versions = new java.util.HashMap<>();
     sql.query(
-        "SELECT perpetrator_id, profile_version FROM perpetrator_facts"
-            + " WHERE areas @> ARRAY[?]::text[]",
+        "SELECT perpetrator_id, profile_version FROM facts_area WHERE area = ?",
         row -> versions.put(row.getObject(1, UUID.class), row.getLong(2)),
         area);
     return versions;

@@ -69,10 +69,6 @@ public class ScoreStore {
   /** A new assessment of a person to store, and the message that caused it, if one did. */
   public record Change(UUID perpetratorId, Score score, UUID causedBy) {}
 
-  public void save(UUID perpetratorId, Score score, UUID causedBy) {
-    saveAll(List.of(new Change(perpetratorId, score, causedBy)));
-  }
-
   /** Stores each change as the current score and a history row, in two batches. */
   public void saveAll(List<Change> changes) {
     sql.batch(

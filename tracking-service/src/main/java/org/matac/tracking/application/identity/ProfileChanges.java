@@ -99,7 +99,6 @@ public class ProfileChanges {
     }
   }
 
-  /** Publishes every non-empty list of changes, each under the person's next profile version. */
   /**
    * Changes of several events held back so that each person gets one message for all of them: a
    * batch of a person's history then costs one profile and one message, here and in every consumer,
@@ -132,14 +131,12 @@ public class ProfileChanges {
     return new Pending();
   }
 
+  /** Publishes every non-empty list of changes, each under the person's next profile version. */
   public void publishAll(
       Map<UUID, List<ProfileChanged.Change>> changes, UUID causedBy, Instant now) {
-    changes.forEach(
-        (person, own) -> {
-          if (!own.isEmpty()) {
-            publish(person, causedBy, own, now);
-          }
-        });
+    Pending all = pending();
+    all.add(changes, causedBy);
+    all.publish(now);
   }
 
   public void publish(
