@@ -123,6 +123,9 @@ class RetentionReviewTest extends TrackingServiceTestBase {
       assertThat(review(old).path("due").asBoolean()).isTrue();
       assertThat(review(recent).path("reviewDueOn").asText()).isEqualTo("2032-10-02");
       assertThat(review(recent).path("due").asBoolean()).isFalse();
+      assertThat(review(recent).path("decisions").isArray())
+          .as("no decisions yet is an empty list, not a missing one")
+          .isTrue();
       assertThat(dueIds()).contains(old).doesNotContain(recent);
     }
 
