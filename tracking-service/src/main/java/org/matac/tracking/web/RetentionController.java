@@ -92,18 +92,17 @@ public class RetentionController {
           retention.keep(
               perpetratorId, request.reason(), Optional.ofNullable(until), Caller.of(admin)));
     }
+    if (kind != DecisionKind.DISPOSE) {
+      checks.answer(); // the decision is missing or unknown, as noted above
+    }
     RetentionRule.DisposalBasis basis =
-        kind == DecisionKind.DISPOSE
-            ? checks.oneOf("basis", request.basis(), RetentionRule.DisposalBasis.class)
-            : null;
-    if (kind == DecisionKind.DISPOSE) {
-      if (request.reason() != null) {
-        checks.problem(
-            "reason", "must not be given for DISPOSE: nothing written about the person is kept");
-      }
-      if (request.nextReviewOn() != null) {
-        checks.problem("nextReviewOn", "is only for KEEP");
-      }
+        checks.oneOf("basis", request.basis(), RetentionRule.DisposalBasis.class);
+    if (request.reason() != null) {
+      checks.problem(
+          "reason", "must not be given for DISPOSE: nothing written about the person is kept");
+    }
+    if (request.nextReviewOn() != null) {
+      checks.problem("nextReviewOn", "is only for KEEP");
     }
     checks.answer();
     return HttpResponse.ok(retention.dispose(perpetratorId, basis, Caller.of(admin)));
