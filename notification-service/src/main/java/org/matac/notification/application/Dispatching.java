@@ -63,7 +63,11 @@ public class Dispatching {
         notifications.markDelivery(
             delivery.notificationId(), channel.channel(), "SENT", attempts, null, null, now);
       } catch (Exception e) {
-        Optional<Instant> retry = DeliveryRules.retryAt(attempts, maximumAttempts, firstRetry, now);
+        // The gap before the next attempt runs from this failure, not from the start of the batch:
+        // a slow attempt (a first connection, a timeout) must not eat into it.
+        Instant failedAt = clock.instant();
+        Optional<Instant> retry =
+            DeliveryRules.retryAt(attempts, maximumAttempts, firstRetry, failedAt);
         // The exception's type, and a refusal's status: its message can quote an address.
         String error =
             e instanceof WebhookChannel.Refused ? e.getMessage() : e.getClass().getSimpleName();
@@ -80,7 +84,7 @@ public class Dispatching {
             attempts,
             retry.orElse(null),
             error,
-            now);
+            failedAt);
       }
     }
     return due.size();
