@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.matac.infra.DevelopmentTokenIssuer;
 import org.matac.infra.LocalKafka;
@@ -21,16 +22,17 @@ import org.matac.infra.LocalPostgres;
 
 /**
  * The whole system on one machine: PostgreSQL and Kafka from local-infrastructure, the development
- * token issuer, and the three services as separate processes, each with its own database. Data
- * survives a restart unless {@code --fresh} is given.
+ * token issuer, the three services as separate processes, each with its own database, and the
+ * console in front of them. Data survives a restart unless {@code --fresh} is given.
  */
 public final class LocalStack implements AutoCloseable {
 
-  /** The services and the database each owns. */
+  /** The services and the database each owns (the console owns none). */
   public enum Service {
     TRACKING("tracking-service", "tracking"),
     SCORING("scoring-service", "scoring"),
-    NOTIFICATION("notification-service", "notification");
+    NOTIFICATION("notification-service", "notification"),
+    CONSOLE("console", null);
 
     final String module;
     final String database;
@@ -69,7 +71,8 @@ public final class LocalStack implements AutoCloseable {
             settings.dataDirectory().resolve("postgres"),
             settings.postgresPort(),
             LocalPostgres.Durability.DURABLE);
-    postgres.ensureDatabases(Stream.of(Service.values()).map(s -> s.database).toList());
+    postgres.ensureDatabases(
+        Stream.of(Service.values()).map(s -> s.database).filter(Objects::nonNull).toList());
     LocalKafka kafka =
         LocalKafka.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort());
     DevelopmentTokenIssuer issuer =
@@ -125,17 +128,25 @@ public final class LocalStack implements AutoCloseable {
   private Map<String, String> environmentOf(Service service) {
     Map<String, String> environment = new HashMap<>();
     environment.put("MICRONAUT_ENVIRONMENTS", "local");
+    environment.put("JWKS_URL", issuer.jwksUrl());
+    if (service == Service.CONSOLE) {
+      environment.put("CONSOLE_PORT", Integer.toString(settings.consolePort()));
+      environment.put("DEVELOPMENT_TOKENS_URL", issuer.tokensUrl());
+      environment.put("TRACKING_URL", url(Service.TRACKING));
+      environment.put("SCORING_URL", url(Service.SCORING));
+      environment.put("NOTIFICATION_URL", url(Service.NOTIFICATION));
+      return environment;
+    }
     environment.put("DATABASE_URL", postgres.jdbcUrl(service.database));
     environment.put("DATABASE_USER", LocalPostgres.appUsername(service.database));
     environment.put("DATABASE_PASSWORD", LocalPostgres.appPassword(service.database));
     environment.put("MIGRATION_DATABASE_USER", postgres.username());
     environment.put("MIGRATION_DATABASE_PASSWORD", postgres.password());
     environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    environment.put("JWKS_URL", issuer.jwksUrl());
     environment.put("TRACKING_PORT", Integer.toString(settings.trackingPort()));
     environment.put("SCORING_PORT", Integer.toString(settings.scoringPort()));
     environment.put("NOTIFICATION_PORT", Integer.toString(settings.notificationPort()));
-    environment.put("TRACKING_PUBLIC_URL", url(Service.TRACKING));
+    environment.put("CONSOLE_PUBLIC_URL", url(Service.CONSOLE));
     return environment;
   }
 
@@ -197,6 +208,7 @@ public final class LocalStack implements AutoCloseable {
           case TRACKING -> settings.trackingPort();
           case SCORING -> settings.scoringPort();
           case NOTIFICATION -> settings.notificationPort();
+          case CONSOLE -> settings.consolePort();
         };
     return "http://localhost:" + port;
   }
@@ -234,6 +246,10 @@ public final class LocalStack implements AutoCloseable {
       lines.add(
           String.format("  %-21s %s   (log: %s)", service.module, url(service), logOf(service)));
     }
+    lines.add(
+        "Open the console at "
+            + url(Service.CONSOLE)
+            + " and sign in as a synthetic user (local sign-in only).");
     lines.add(String.format("  %-21s %s", "kafka", kafka.bootstrapServers()));
     lines.add(
         String.format(

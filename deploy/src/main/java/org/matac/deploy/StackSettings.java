@@ -19,6 +19,7 @@ public record StackSettings(
     int trackingPort,
     int scoringPort,
     int notificationPort,
+    int consolePort,
     Duration startupTimeout) {
 
   public static StackSettings from(Map<String, String> environment, List<String> arguments) {
@@ -34,6 +35,7 @@ public record StackSettings(
         port(environment, "TRACKING_PORT", 8081),
         port(environment, "SCORING_PORT", 8082),
         port(environment, "NOTIFICATION_PORT", 8083),
+        port(environment, "CONSOLE_PORT", 8080),
         Duration.ofSeconds(
             Long.parseLong(environment.getOrDefault("STARTUP_TIMEOUT_SECONDS", "120"))));
   }

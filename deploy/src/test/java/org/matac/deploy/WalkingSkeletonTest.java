@@ -156,7 +156,9 @@ class WalkingSkeletonTest {
     JsonNode notice = inboxAbout(perpetratorId).get(0);
     assertThat(notice.path("kind").asText()).isEqualTo("NEW_INCIDENT");
     assertThat(notice.path("area").asText()).isEqualTo("SOUTHAMPTON");
-    assertThat(notice.path("link").asText()).endsWith("/api/v1/perpetrators/" + perpetratorId);
+    assertThat(notice.path("link").asText())
+        .isEqualTo(
+            stack.url(LocalStack.Service.CONSOLE) + "/notifications/" + notice.path("id").asText());
     assertThat(notice.toString()).doesNotContain("V-WALK-1").doesNotContain("MARKER-WALK-ADDRESS");
   }
 

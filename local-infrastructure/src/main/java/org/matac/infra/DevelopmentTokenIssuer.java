@@ -11,11 +11,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,6 +43,15 @@ public final class DevelopmentTokenIssuer implements AutoCloseable {
   public static final String ISSUER = "matac-local-development-issuer";
   public static final String AUDIENCE = "matac-hub";
   public static final String JWKS_PATH = "/.well-known/jwks.json";
+
+  /**
+   * Where the local console's development sign-in asks for a token: a form of {@code sub}, {@code
+   * roles}, {@code agency} and {@code areas} (lists comma-separated), answered with the token as
+   * text. It lives on loopback beside the JWKS, so the signing key never leaves this process.
+   */
+  public static final String TOKENS_PATH = "/development/tokens";
+
+  private static final Duration SIGN_IN_LIFETIME = Duration.ofHours(8);
 
   private final RSAKey signingKey;
   private HttpServer server;
@@ -93,8 +107,64 @@ public final class DevelopmentTokenIssuer implements AutoCloseable {
             body.write(jwks);
           }
         });
+    server.createContext(TOKENS_PATH, this::mintForSignIn);
     server.start();
     return this;
+  }
+
+  private void mintForSignIn(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      Map<String, String> form =
+          formFields(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      String subject = form.getOrDefault("sub", "");
+      List<String> roles = commaSeparated(form.get("roles"));
+      if (subject.isBlank() || roles.isEmpty()) {
+        byte[] reason = "sub and roles are required".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(400, reason.length);
+        exchange.getResponseBody().write(reason);
+        return;
+      }
+      byte[] token =
+          mint(
+                  subject,
+                  roles,
+                  form.get("agency"),
+                  commaSeparated(form.get("areas")),
+                  SIGN_IN_LIFETIME)
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/plain");
+      exchange.sendResponseHeaders(200, token.length);
+      exchange.getResponseBody().write(token);
+    }
+  }
+
+  private static Map<String, String> formFields(String body) {
+    Map<String, String> fields = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        fields.put(
+            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return fields;
+  }
+
+  private static List<String> commaSeparated(String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Where {@link #TOKENS_PATH} is served; only after {@link #serveJwks}. */
+  public String tokensUrl() {
+    return jwksUrl().replace(JWKS_PATH, TOKENS_PATH);
   }
 
   public String jwksUrl() {

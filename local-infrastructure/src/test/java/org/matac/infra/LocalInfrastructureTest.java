@@ -2,6 +2,11 @@ package org.matac.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,6 +117,44 @@ class LocalInfrastructureTest {
         assertThat(key.isPrivate()).isFalse();
         assertThat(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("ANALYST");
+      }
+    }
+
+    @Test
+    void mints_a_sign_in_token_for_the_synthetic_user_a_form_names() throws Exception {
+      try (DevelopmentTokenIssuer issuer = DevelopmentTokenIssuer.withEphemeralKey().serveJwks(0)) {
+        var response =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(issuer.tokensUrl()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "sub=caseworker-1&roles=CASEWORKER&agency=HAMPTON_TRUST"
+                                    + "&areas=SOUTHAMPTON%2CPORTSMOUTH"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+        var claims = SignedJWT.parse(response.body()).getJWTClaimsSet();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(claims.getSubject()).isEqualTo("caseworker-1");
+        assertThat(claims.getStringListClaim("areas")).containsExactly("SOUTHAMPTON", "PORTSMOUTH");
+        assertThat(claims.getStringClaim("agency")).isEqualTo("HAMPTON_TRUST");
+      }
+    }
+
+    @Test
+    void refuses_a_sign_in_without_roles() throws Exception {
+      try (DevelopmentTokenIssuer issuer = DevelopmentTokenIssuer.withEphemeralKey().serveJwks(0)) {
+        var response =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(issuer.tokensUrl()))
+                        .POST(HttpRequest.BodyPublishers.ofString("sub=someone"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
       }
     }
   }

@@ -46,7 +46,7 @@ public class Notifying {
 
   private final AuditTrail audit;
   private final Clock clock;
-  private final String trackingBaseUrl;
+  private final String consoleBaseUrl;
   private final boolean emailEnabled;
   private final WebhookStore webhooks;
   private final OrderStore orders;
@@ -60,7 +60,7 @@ public class Notifying {
       OrderStore orders,
       AuditTrail audit,
       Clock clock,
-      @Value("${matac.links.tracking-base-url}") String trackingBaseUrl,
+      @Value("${matac.links.console-base-url}") String consoleBaseUrl,
       @Value("${matac.email.enabled:false}") boolean emailEnabled,
       Disposals disposals) {
     this.disposals = disposals;
@@ -69,7 +69,7 @@ public class Notifying {
     this.notifications = notifications;
     this.audit = audit;
     this.clock = clock;
-    this.trackingBaseUrl = trackingBaseUrl;
+    this.consoleBaseUrl = consoleBaseUrl;
     this.emailEnabled = emailEnabled;
     this.webhooks = webhooks;
     this.orders = orders;
@@ -294,7 +294,7 @@ public class Notifying {
       java.util.Optional<UUID> stored =
           notifications.storeOnce(
               notice,
-              trackingBaseUrl + "/api/v1/perpetrators/" + notice.perpetratorId(),
+              id -> consoleBaseUrl + "/notifications/" + id,
               links.agencyOf(notice.workerId()).orElse(null),
               now);
       stored.ifPresent(id -> scheduleDeliveries(id, notice, now));

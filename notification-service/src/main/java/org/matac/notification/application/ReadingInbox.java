@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
@@ -50,6 +51,14 @@ public class ReadingInbox {
   @Transactional
   public List<NotificationStore.InboxEntry> inboxOf(Caller worker, int limit) {
     return consulted(worker, notifications.inboxOf(worker.subject(), limit), "inbox read");
+  }
+
+  /** The worker's own notification, opened from its e-mail link: an audited consultation. */
+  @Transactional
+  public Optional<NotificationStore.InboxEntry> notificationOf(UUID notificationId, Caller worker) {
+    return notifications
+        .notificationOf(notificationId, worker.subject())
+        .map(entry -> consulted(worker, List.of(entry), "notification read").get(0));
   }
 
   @Transactional

@@ -1,9 +1,13 @@
 package org.matac.notification.persistence;
 
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.matac.notification.domain.Notice;
 import org.matac.support.sql.Sql;
 
@@ -21,8 +25,8 @@ public class NotificationStore {
    * Stores the notice unless this worker already has one about this fact; answers its id when it
    * stored it.
    */
-  public java.util.Optional<UUID> storeOnce(
-      Notice notice, String link, String agency, Instant now) {
+  public Optional<UUID> storeOnce(
+      Notice notice, Function<UUID, String> linkTo, String agency, Instant now) {
     UUID id = UUID.randomUUID();
     int stored =
         sql.update(
@@ -40,7 +44,7 @@ public class NotificationStore {
             notice.body(),
             notice.happenedAt(),
             notice.area(),
-            link,
+            linkTo.apply(id),
             now,
             agency);
     if (stored == 1) {
@@ -50,7 +54,7 @@ public class NotificationStore {
           id,
           now);
     }
-    return stored == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
+    return stored == 1 ? Optional.of(id) : Optional.empty();
   }
 
   /** The duty inbox of an agency: a worker id no person has, read by the agency's workers. */
@@ -209,24 +213,38 @@ public class NotificationStore {
 
   public List<InboxEntry> inboxOf(String workerId, int limit) {
     return sql.query(
-        "SELECT id, perpetrator_id, kind, urgent, title, body, happened_at, area, link,"
-            + " created_at, acknowledged_at FROM notification WHERE worker_id = ?"
-            + " ORDER BY created_at DESC, id LIMIT ?",
-        row ->
-            new InboxEntry(
-                row.getObject("id", UUID.class),
-                row.getString("perpetrator_id"),
-                row.getString("kind"),
-                row.getBoolean("urgent"),
-                row.getString("title"),
-                row.getString("body"),
-                Sql.instant(row, "happened_at"),
-                row.getString("area"),
-                row.getString("link"),
-                Sql.instant(row, "created_at"),
-                Sql.instant(row, "acknowledged_at")),
+        INBOX_COLUMNS + " WHERE worker_id = ? ORDER BY created_at DESC, id LIMIT ?",
+        NotificationStore::inboxEntry,
         workerId,
         limit);
+  }
+
+  /** The worker's own notification; empty when it does not exist or is someone else's. */
+  public Optional<InboxEntry> notificationOf(UUID id, String workerId) {
+    return sql.queryOne(
+        INBOX_COLUMNS + " WHERE id = ? AND worker_id = ?",
+        NotificationStore::inboxEntry,
+        id,
+        workerId);
+  }
+
+  private static final String INBOX_COLUMNS =
+      "SELECT id, perpetrator_id, kind, urgent, title, body, happened_at, area, link,"
+          + " created_at, acknowledged_at FROM notification";
+
+  private static InboxEntry inboxEntry(ResultSet row) throws SQLException {
+    return new InboxEntry(
+        row.getObject("id", UUID.class),
+        row.getString("perpetrator_id"),
+        row.getString("kind"),
+        row.getBoolean("urgent"),
+        row.getString("title"),
+        row.getString("body"),
+        Sql.instant(row, "happened_at"),
+        row.getString("area"),
+        row.getString("link"),
+        Sql.instant(row, "created_at"),
+        Sql.instant(row, "acknowledged_at"));
   }
 
   /** Acknowledges the worker's own notification; answers false when it is not theirs. */

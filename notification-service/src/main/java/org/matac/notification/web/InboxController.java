@@ -13,12 +13,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.util.List;
 import java.util.UUID;
+import org.matac.events.access.Roles;
 import org.matac.notification.application.ReadingInbox;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 
 /**
  * The caller's own inbox. A worker is identified by the token's subject, which is the workerId
@@ -65,6 +65,14 @@ public class InboxController {
   public Inbox inbox(Authentication caller, @Nullable @QueryValue Integer limit) {
     int size = limit == null ? 50 : Math.max(1, Math.min(limit, MAX_PAGE));
     return new Inbox(inbox.inboxOf(Caller.of(caller), size));
+  }
+
+  /** One of the caller's own notifications: what its e-mail links to, through the console. */
+  @Get("/notifications/{id}")
+  public NotificationStore.InboxEntry notification(@PathVariable UUID id, Authentication caller) {
+    return inbox
+        .notificationOf(id, Caller.of(caller))
+        .orElseThrow(() -> ProblemException.notFound("You have no notification " + id + "."));
   }
 
   public record Deliveries(List<NotificationStore.Delivery> items) {}

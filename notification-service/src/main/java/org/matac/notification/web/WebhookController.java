@@ -10,10 +10,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.matac.events.access.Roles;
 import org.matac.notification.application.Webhooks;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 import org.matac.support.web.RequestChecks;
 
 /**

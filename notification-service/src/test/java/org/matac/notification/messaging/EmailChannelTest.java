@@ -104,9 +104,9 @@ class EmailChannelTest extends ServiceTestBase {
       MimeMessage mail = mailTo(worker.email).get(0);
       String text = GreenMailUtil.getBody(mail);
       assertThat(mail.getSubject()).contains("Testy Fakeperson");
-      assertThat(text).contains("/api/v1/perpetrators/" + worker.perpetratorId);
       assertThat(mail.getSubject() + text).doesNotContain("VICTIM-MARKER");
       String notification = inboxOf(worker.workerId).get(0).path("id").asText();
+      assertThat(text).contains("/notifications/" + notification);
       await()
           .atMost(Duration.ofSeconds(10))
           .until(

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.matac.events.access.Roles;
 import org.matac.scoring.application.ActionPlans;
 import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 import org.matac.support.web.RequestChecks;
 
 /** The action plan of a person approved onto a MATAC list, agreed and then kept up to date. */

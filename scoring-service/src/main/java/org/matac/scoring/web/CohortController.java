@@ -12,13 +12,13 @@ import io.micronaut.security.authentication.Authentication;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.matac.events.access.Roles;
 import org.matac.scoring.application.Rankings;
 import org.matac.scoring.application.TaskingCycles;
 import org.matac.scoring.domain.Ranked;
 import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 import org.matac.support.web.Instants;
 
 /** Cohorts the policy defines; today the monthly Project Foundation list. */

@@ -13,11 +13,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.matac.events.access.Roles;
 import org.matac.scoring.application.PolicyCatalogue;
 import org.matac.scoring.application.Rescoring;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 
 /** Scoring policies as versioned data: read by analysts, added and activated by admins. */
 @Controller("/api/v1/policies")

@@ -13,13 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.matac.events.access.Roles;
 import org.matac.scoring.application.Rankings;
 import org.matac.scoring.application.TaskingCycles;
 import org.matac.scoring.domain.PolicyComparison;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.Score;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 import org.matac.support.web.Instants;
 
 /** An area's ranking at an instant, in the policy's order, for coordinators of that area. */

@@ -13,12 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.matac.events.access.Roles;
 import org.matac.scoring.application.ScoringProfiles;
 import org.matac.scoring.domain.Score;
 import org.matac.scoring.persistence.ScoreStore;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 import org.matac.support.web.Instants;
 
 /** Explainable scores: the components, the flags, the policy and the evidence behind them. */

@@ -16,10 +16,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.events.access.Roles;
 import org.matac.scoring.application.TaskingCycles;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 import org.matac.support.web.RequestChecks;
 
 /** MATAC tasking cycles: draft, named decisions, publication, and discharge from MATAC. */

@@ -10,7 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.matac.support.security.Roles;
+import org.matac.events.access.Roles;
 import org.matac.support.web.Instants;
 
 /** The service's audit trail, for auditors: by subject, actor and time, and its chain check. */

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.events.access.Roles;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 
 /** What this service could not take, for admins to inspect and replay. */
 @Controller("/api/v1/dead-letters")

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.events.access.Roles;
 import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
-import org.matac.support.security.Roles;
 import org.matac.tracking.application.referral.ReferralQueue;
 import org.matac.tracking.domain.ReferralRules;
 import org.matac.tracking.persistence.ReferralStore;
@@ -67,6 +67,11 @@ public class ReferralController {
         queue.queue(
             Caller.of(caller), Optional.ofNullable(status), Optional.ofNullable(area), size),
         queue.tool());
+  }
+
+  @Get("/{id}")
+  public ReferralStore.Referral referral(@PathVariable UUID id, Authentication caller) {
+    return queue.referral(id, Caller.of(caller));
   }
 
   @Post("/{id}/claim")

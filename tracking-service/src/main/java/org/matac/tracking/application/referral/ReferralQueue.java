@@ -152,6 +152,14 @@ public class ReferralQueue {
     return visible;
   }
 
+  /** One referral of the caller's queue, for its own page; the read is an audited consultation. */
+  @Transactional
+  public ReferralStore.Referral referral(UUID id, Caller caller) {
+    ReferralStore.Referral referral = workable(id, caller);
+    audited(caller, AuditEntry.Action.CONSULTATION, referral, "referral read");
+    return referral;
+  }
+
   @Transactional
   public ReferralStore.Referral claim(UUID id, Caller caseworker) {
     ReferralStore.Referral referral = workable(id, caseworker);

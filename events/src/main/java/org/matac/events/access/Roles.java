@@ -1,4 +1,4 @@
-package org.matac.support.security;
+package org.matac.events.access;
 
 /** The roles a token may carry, as the partner contract names them. */
 public final class Roles {

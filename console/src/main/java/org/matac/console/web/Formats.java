@@ -1,0 +1,55 @@
+package org.matac.console.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * How the pages write dates, times and codes: the GOV.UK style ("2 December 2026 at 10:05am") in UK
+ * time, and codes such as HAMPSHIRE_POLICE as words. Templates call it as {@code format}.
+ */
+public final class Formats {
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+
+  public String date(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    try {
+      return DATE.format(LocalDate.parse(text));
+    } catch (DateTimeParseException notADate) {
+      return dateTime(text);
+    }
+  }
+
+  public String dateTime(Object value) {
+    if (value == null) {
+      return "";
+    }
+    try {
+      var local = Instant.parse(value.toString()).atZone(UK);
+      return DATE.format(local) + " at " + TIME.format(local).toLowerCase(Locale.UK);
+    } catch (DateTimeParseException unexpected) {
+      return value.toString();
+    }
+  }
+
+  /** HAMPSHIRE_POLICE as "Hampshire police", for codes shown to people. */
+  public String words(Object code) {
+    if (code == null) {
+      return "";
+    }
+    String spaced = code.toString().replace('_', ' ').toLowerCase(Locale.UK);
+    return spaced.isEmpty()
+        ? spaced
+        : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+  }
+}

@@ -1,0 +1,35 @@
+package org.matac.console.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A page to render: its template, its title, and what it shows. */
+public final class Page {
+
+  private Page() {}
+
+  /** {@code Page.of("inbox", "Your inbox", "items", items, ...)}: pairs of name and value. */
+  public static ModelAndView<Map<String, Object>> of(String view, String title, Object... pairs) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("title", title);
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      model.put((String) pairs[i], pairs[i + 1]);
+    }
+    return new ModelAndView<>(view, model);
+  }
+
+  /** A problem page: what happened, and what the person can do next. */
+  public static ModelAndView<Map<String, Object>> problem(
+      String title, String whatHappened, String whatToDo) {
+    return of("problem", title, "whatHappened", whatHappened, "whatToDo", whatToDo);
+  }
+
+  /** After a form: the page to go to next, as a GET (post/redirect/get). */
+  public static MutableHttpResponse<Object> seeOther(String path) {
+    return HttpResponse.seeOther(URI.create(path));
+  }
+}
