@@ -5,24 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.matac.events.Topics;
 import org.matac.testing.Envelopes;
 import org.matac.testing.TopicProbe;
@@ -32,6 +27,7 @@ import org.matac.testing.TopicProbe;
  * with every service a separate process, real PostgreSQL and a real Kafka broker. The steps build
  * on each other, so they run in order.
  */
+@ExtendWith(RunningStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonTest {
@@ -49,30 +45,9 @@ class WalkingSkeletonTest {
   private String perpetratorId;
 
   @BeforeAll
-  void startTheLocalStack() throws Exception {
-    Path data = Files.createTempDirectory("matac-walking-skeleton-");
-    Map<String, String> environment = new HashMap<>();
-    environment.put("MATAC_REPOSITORY_ROOT", Path.of("..").toAbsolutePath().normalize().toString());
-    environment.put("MATAC_DATA_DIR", data.toString());
-    for (String port :
-        List.of(
-            "POSTGRES_PORT",
-            "KAFKA_PORT",
-            "JWKS_PORT",
-            "TRACKING_PORT",
-            "SCORING_PORT",
-            "NOTIFICATION_PORT")) {
-      environment.put(port, Integer.toString(freePort()));
-    }
-    stack = LocalStack.start(StackSettings.from(environment, List.of("--fresh")));
+  void watchTheTopics() {
+    stack = RunningStack.stack();
     topics = new TopicProbe(stack.kafkaBootstrapServers());
-  }
-
-  @AfterAll
-  void stopTheLocalStack() {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @Test
@@ -244,14 +219,7 @@ class WalkingSkeletonTest {
   }
 
   private String partner(String agency) {
-    return stack
-        .issuer()
-        .mint(
-            "system-" + agency,
-            List.of("PARTNER_SYSTEM"),
-            agency,
-            List.of(),
-            Duration.ofMinutes(30));
+    return RunningStack.partner(agency);
   }
 
   private String analyst() {
@@ -303,12 +271,6 @@ class WalkingSkeletonTest {
       return json.readTree(response.body());
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
