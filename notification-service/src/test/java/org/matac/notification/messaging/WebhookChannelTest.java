@@ -183,7 +183,7 @@ class WebhookChannelTest extends ServiceTestBase {
           .isFalse();
       JsonNode notice = json.readTree(request.body());
       assertThat(notice.path("perpetratorId").asText()).isEqualTo(worker.perpetratorId);
-      assertThat(notice.path("link").asText()).contains(worker.perpetratorId);
+      assertThat(notice.path("link").asText()).contains("/notifications/");
       assertThat(request.body()).doesNotContain("VICTIM-MARKER");
       await()
           .atMost(Duration.ofSeconds(10))
