@@ -40,6 +40,7 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
     List<NavigationItem> items = new ArrayList<>();
     if (has(Roles.MATAC_COORDINATOR)) {
       items.add(new NavigationItem("Ranked list", "/rankings"));
+      items.add(new NavigationItem("Tasking cycles", "/cycles"));
     }
     if (has(Roles.CASEWORKER) || has(Roles.MATAC_COORDINATOR)) {
       items.add(new NavigationItem("Referrals", "/referrals"));

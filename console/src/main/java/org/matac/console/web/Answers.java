@@ -8,9 +8,17 @@ final class Answers {
 
   private Answers() {}
 
-  @SuppressWarnings("unchecked")
   static List<Map<String, Object>> items(Map<String, Object> answer) {
-    Object items = answer.get("items");
-    return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    return list(answer.get("items"));
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> list(Object value) {
+    return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object value) {
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
   }
 }

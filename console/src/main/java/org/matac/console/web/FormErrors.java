@@ -13,13 +13,28 @@ final class FormErrors {
   private FormErrors() {}
 
   static Map<String, String> of(ServiceRefusal refusal, Map<String, String> labels) {
+    return of(refusal, labels, Map.of(), "");
+  }
+
+  /**
+   * As above, with what to do when a field was left empty ("Enter the reason") in place of the
+   * service's "is required"; a refusal that names no field is shown against {@code otherwise}.
+   */
+  static Map<String, String> of(
+      ServiceRefusal refusal,
+      Map<String, String> labels,
+      Map<String, String> whenMissing,
+      String otherwise) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (ServiceRefusal.FieldError error : refusal.fieldErrors()) {
-      errors.putIfAbsent(
-          error.field(), labels.getOrDefault(error.field(), "This answer") + " " + error.message());
+      String message =
+          "is required".equals(error.message()) && whenMissing.containsKey(error.field())
+              ? whenMissing.get(error.field())
+              : labels.getOrDefault(error.field(), "This answer") + " " + error.message();
+      errors.putIfAbsent(error.field(), message);
     }
     if (errors.isEmpty()) {
-      errors.put("", refusal.detail());
+      errors.put(otherwise, refusal.detail());
     }
     return errors;
   }

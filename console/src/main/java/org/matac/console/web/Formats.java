@@ -42,14 +42,25 @@ public final class Formats {
     }
   }
 
-  /** HAMPSHIRE_POLICE as "Hampshire police", for codes shown to people. */
+  /** Codes that are read as letters, and stay in capitals among words. */
+  private static final java.util.Set<String> ACRONYMS =
+      java.util.Set.of(
+          "ABH", "GBH", "DASH", "MARAC", "MATAC", "IDVA", "PNC", "PPIT", "DVPN", "DVPO", "CPS",
+          "RFGV", "CSV");
+
+  /** HAMPSHIRE_POLICE as "Hampshire police", GBH as "GBH", for codes shown to people. */
   public String words(Object code) {
     if (code == null) {
       return "";
     }
-    String spaced = code.toString().replace('_', ' ').toLowerCase(Locale.UK);
-    return spaced.isEmpty()
-        ? spaced
-        : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    String[] parts = code.toString().split("_");
+    StringBuilder text = new StringBuilder();
+    for (String part : parts) {
+      if (!text.isEmpty()) {
+        text.append(' ');
+      }
+      text.append(ACRONYMS.contains(part) ? part : part.toLowerCase(Locale.UK));
+    }
+    return text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

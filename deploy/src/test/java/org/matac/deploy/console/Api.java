@@ -47,6 +47,17 @@ final class Api {
     }
   }
 
+  /** A page or file from its full address, as a script with a bearer token reads it. */
+  String text(String url, String token) {
+    HttpResponse<String> response =
+        call(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .build());
+    assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+    return response.body();
+  }
+
   List<JsonNode> items(LocalStack.Service service, String path, String token) {
     List<JsonNode> items = new ArrayList<>();
     get(service, path, token).path("items").forEach(items::add);

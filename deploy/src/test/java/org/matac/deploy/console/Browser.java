@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -147,6 +149,63 @@ public final class Browser implements AutoCloseable {
     target.click();
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     return this;
+  }
+
+  /** The keyboard alone: what someone who cannot use a mouse has. */
+  public Keyboard keyboard() {
+    return new Keyboard();
+  }
+
+  /** Moves focus with Tab, never by clicking, and acts with Enter, Space and typing. */
+  public final class Keyboard {
+
+    private static final int MOST_TABS = 300;
+
+    private Keyboard() {}
+
+    /** Tabs forward until the focused element's text or label reads {@code name}. */
+    public Keyboard tabTo(String name) {
+      for (int i = 0; i < MOST_TABS; i++) {
+        tab();
+        if (name.equals(focusedName())) {
+          return this;
+        }
+      }
+      throw new AssertionError("Tab never reached \"" + name + "\" on " + path());
+    }
+
+    public Keyboard tab() {
+      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      return this;
+    }
+
+    public Keyboard type(String text) {
+      driver.switchTo().activeElement().sendKeys(text);
+      return this;
+    }
+
+    public Keyboard space() {
+      driver.switchTo().activeElement().sendKeys(Keys.SPACE);
+      return this;
+    }
+
+    /** Presses Enter on a link or button and waits for the page it opens. */
+    public Browser enter() {
+      WebElement page = driver.findElement(By.tagName("html"));
+      driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+      new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+      return Browser.this;
+    }
+
+    private String focusedName() {
+      Object name =
+          ((JavascriptExecutor) driver)
+              .executeScript(
+                  "const el = document.activeElement;"
+                      + " const label = el.labels && el.labels.length ? el.labels[0] : null;"
+                      + " return ((label || el).innerText || '').trim();");
+      return name == null ? "" : name.toString();
+    }
   }
 
   /** Signs in through the development sign-in page, as a tester would. */

@@ -127,6 +127,25 @@ public class ActionPlans {
   }
 
   /**
+   * A person's action plans in the coordinator's areas, latest cycle first: what a profile shows as
+   * the plan agreed before. Each read is a consultation of the person, audited with it.
+   */
+  @Transactional
+  public List<ActionPlanStore.Action> ofPerson(UUID perpetratorId, Caller coordinator) {
+    List<ActionPlanStore.Action> actions = store.ofPerson(perpetratorId, coordinator.areas());
+    if (!actions.isEmpty()) {
+      audit.record(
+          AuditEntry.allowed(
+              coordinator,
+              AuditEntry.Action.CONSULTATION,
+              "PERPETRATOR",
+              perpetratorId.toString(),
+              "action plans read"));
+    }
+    return actions;
+  }
+
+  /**
    * The plan shown beside an entry: for a review, every action of the person's current time in
    * MATAC; otherwise the actions agreed on this cycle.
    */

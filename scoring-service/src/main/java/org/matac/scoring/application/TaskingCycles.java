@@ -265,6 +265,21 @@ public class TaskingCycles {
         entries.stream().map(entry -> new EntryView(entry, plans.besides(cycle, entry))).toList());
   }
 
+  /** Who is active in MATAC in an area: approved on a published list and not yet discharged. */
+  @Transactional
+  public List<TaskingStore.Membership> members(String area, Caller reader) {
+    requireArea(reader, area);
+    List<TaskingStore.Membership> members = store.activeIn(area);
+    members.forEach(
+        member ->
+            audited(
+                reader,
+                AuditEntry.Action.CONSULTATION,
+                member.perpetratorId(),
+                "MATAC members of " + area + " read"));
+    return members;
+  }
+
   @Transactional
   public List<TaskingStore.Cycle> list(
       Optional<String> area, Optional<String> status, Caller reader) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,6 +101,17 @@ public class ActionPlanStore {
         area,
         from,
         to);
+  }
+
+  /** Every action agreed for a person in the given areas, the most recent cycle's first. */
+  public List<Action> ofPerson(UUID perpetratorId, Collection<String> areas) {
+    return sql.query(
+        "SELECT a.* FROM matac_action a JOIN tasking_cycle c ON c.id = a.cycle_id"
+            + " WHERE a.perpetrator_id = ? AND a.area = ANY (?)"
+            + " ORDER BY c.cycle_date DESC, a.due_date, a.created_at, a.id",
+        ActionPlanStore::action,
+        perpetratorId,
+        areas.toArray(String[]::new));
   }
 
   /**

@@ -4,13 +4,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +37,14 @@ public class ActionPlanController {
 
   public ActionPlanController(ActionPlans plans) {
     this.plans = plans;
+  }
+
+  public record Actions(List<ActionPlanStore.Action> items) {}
+
+  /** A person's agreed actions in the coordinator's areas, latest cycle first. */
+  @Get("/matac-actions")
+  public Actions ofPerson(@QueryValue UUID perpetratorId, Authentication authentication) {
+    return new Actions(plans.ofPerson(perpetratorId, Caller.of(authentication)));
   }
 
   public record NewAction(

@@ -44,6 +44,8 @@ public class TaskingCycleController {
 
   public record Cycles(List<TaskingStore.Cycle> items) {}
 
+  public record Members(List<TaskingStore.Membership> items) {}
+
   @Post("/tasking-cycles")
   public HttpResponse<TaskingCycles.CycleView> create(
       @Body NewCycle request, Authentication authentication) {
@@ -98,6 +100,12 @@ public class TaskingCycleController {
     return new Cycles(
         cycles.list(
             Optional.ofNullable(area), Optional.ofNullable(status), Caller.of(authentication)));
+  }
+
+  @Get("/matac-members")
+  @Secured({Roles.MATAC_COORDINATOR, Roles.ANALYST})
+  public Members members(@QueryValue String area, Authentication authentication) {
+    return new Members(cycles.members(area, Caller.of(authentication)));
   }
 
   @Post("/matac-members/{perpetratorId}/discharge")

@@ -282,6 +282,39 @@ class TaskingCycleTest extends ServiceTestBase {
 
   @Test
   @Order(7)
+  void the_members_and_a_persons_plan_are_read_back_only_within_the_coordinators_areas()
+      throws Exception {
+    JsonNode members =
+        read(
+            exchange(
+                HttpRequest.GET("/api/v1/matac-members?area=" + AREA).bearerAuth(coordinator())));
+    assertThat(members.path("items").findValuesAsText("perpetratorId")).containsExactly(high);
+    assertThat(members.path("items").get(0).path("entryTotal").asInt()).isEqualTo(20);
+
+    JsonNode plan =
+        read(
+            exchange(
+                HttpRequest.GET("/api/v1/matac-actions?perpetratorId=" + high)
+                    .bearerAuth(coordinator())));
+    assertThat(plan.path("items").findValuesAsText("description"))
+        .containsExactly("Check bail conditions weekly");
+
+    assertThat(
+            exchange(
+                    HttpRequest.GET("/api/v1/matac-members?area=" + AREA)
+                        .bearerAuth(otherAreaCoordinator()))
+                .code())
+        .isEqualTo(403);
+    JsonNode elsewhere =
+        read(
+            exchange(
+                HttpRequest.GET("/api/v1/matac-actions?perpetratorId=" + high)
+                    .bearerAuth(otherAreaCoordinator())));
+    assertThat(elsewhere.path("items")).isEmpty();
+  }
+
+  @Test
+  @Order(8)
   void the_next_cycle_reviews_the_approved_person_beside_their_entry_score_and_plan()
       throws Exception {
     JsonNode next =
@@ -302,7 +335,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void a_review_not_continued_discharges_the_person_with_the_exit_score_at_publication()
       throws Exception {
     String decisions = "/api/v1/tasking-cycles/" + nextCycleId + "/entries/";
@@ -338,7 +371,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void discharge_records_the_reason_and_the_exit_score_beside_the_entry_score() throws Exception {
     var discharged =
         post(
@@ -370,7 +403,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void a_ranking_at_a_past_instant_is_reproduced_exactly_after_more_events_arrive()
       throws Exception {
     String asOf = CYCLE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
@@ -394,7 +427,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void a_cycle_request_without_its_fields_is_a_400_naming_them() throws Exception {
     var response = post("/api/v1/tasking-cycles", "{}", coordinator());
 

@@ -1,0 +1,26 @@
+package org.matac.console.web;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.matac.console.domain.ActionStatus;
+
+/** Agreed actions as pages show them: each marked overdue or not on the day it is shown. */
+final class Plans {
+
+  private Plans() {}
+
+  static List<Map<String, Object>> marked(List<Map<String, Object>> actions, LocalDate today) {
+    return actions.stream()
+        .map(
+            action -> {
+              Map<String, Object> shown = new HashMap<>(action);
+              shown.put(
+                  "overdue",
+                  ActionStatus.overdue(action.get("dueDate"), action.get("status"), today));
+              return shown;
+            })
+        .toList();
+  }
+}
