@@ -46,11 +46,20 @@ public final class ReferralRules {
 
   private ReferralRules() {}
 
-  /** Why a referral in {@code status} cannot be claimed, if it cannot. */
-  public static List<FieldError> claim(Status status) {
-    return status == Status.NEW
-        ? List.of()
-        : List.of(new FieldError("status", "only a NEW referral can be claimed; it is " + status));
+  /**
+   * Why a referral in {@code status} cannot be claimed, if it cannot; naming who has it, so a
+   * caseworker who was beaten to it knows whom to talk to.
+   */
+  public static List<FieldError> claim(Status status, String claimedBy) {
+    if (status == Status.NEW) {
+      return List.of();
+    }
+    return List.of(
+        new FieldError(
+            "status",
+            claimedBy == null
+                ? "only a NEW referral can be claimed; it is " + status
+                : "already claimed by " + claimedBy + "; it is " + status));
   }
 
   /** Why this screening cannot be recorded by {@code caseworker}, if it cannot. */

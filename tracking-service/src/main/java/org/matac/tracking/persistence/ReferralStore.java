@@ -82,18 +82,44 @@ public class ReferralStore {
     return sql.queryOne("SELECT * FROM referral WHERE id = ?", ReferralStore::referral, id);
   }
 
-  public List<Referral> queue(
-      String agency, Optional<String> status, Optional<String> area, int limit) {
+  /** What a caseworker narrows the queue by; an empty filter passes every referral. */
+  public record QueueFilter(
+      Optional<String> status,
+      Optional<String> area,
+      Optional<String> pathway,
+      Optional<String> referringAgency,
+      Optional<Instant> receivedBefore) {}
+
+  public List<Referral> queue(String agency, QueueFilter filter, int limit) {
     return sql.query(
         "SELECT * FROM referral WHERE agency = ? AND (?::text IS NULL OR status = ?)"
-            + " AND (?::text IS NULL OR area = ?) ORDER BY created_at, id LIMIT ?",
+            + " AND (?::text IS NULL OR area = ?)"
+            + " AND (?::text IS NULL OR coalesce(pathway, pathway_requested) = ?)"
+            + " AND (?::text IS NULL OR referring_agency = ?)"
+            + " AND (?::timestamptz IS NULL OR created_at < ?)"
+            + " ORDER BY created_at, id LIMIT ?",
         ReferralStore::referral,
         agency,
-        status.orElse(null),
-        status.orElse(null),
-        area.orElse(null),
-        area.orElse(null),
+        filter.status().orElse(null),
+        filter.status().orElse(null),
+        filter.area().orElse(null),
+        filter.area().orElse(null),
+        filter.pathway().orElse(null),
+        filter.pathway().orElse(null),
+        filter.referringAgency().orElse(null),
+        filter.referringAgency().orElse(null),
+        filter.receivedBefore().orElse(null),
+        filter.receivedBefore().orElse(null),
         limit);
+  }
+
+  /** The referral a partner record opened, by the record's source and reference. */
+  public Optional<Referral> opened(String source, String sourceReference) {
+    return sql.queryOne(
+        "SELECT * FROM referral WHERE source = ? AND source_reference = ?",
+        ReferralStore::referral,
+        source,
+        sourceReference);
   }
 
   /** Claims a NEW referral; of two claims at once exactly one finds it still NEW. */

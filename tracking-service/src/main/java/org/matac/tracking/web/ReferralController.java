@@ -1,6 +1,7 @@
 package org.matac.tracking.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,6 +13,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +26,11 @@ import org.matac.events.access.Roles;
 import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
+import org.matac.support.web.Instants;
+import org.matac.tracking.application.referral.EnteringSelfReferrals;
 import org.matac.tracking.application.referral.ReferralQueue;
 import org.matac.tracking.domain.ReferralRules;
+import org.matac.tracking.domain.ScreeningTool;
 import org.matac.tracking.persistence.ReferralStore;
 
 /** The referral queue: claim, screen with the PPIT, decide. Every change names the version read. */
@@ -33,9 +40,22 @@ import org.matac.tracking.persistence.ReferralStore;
 public class ReferralController {
 
   private final ReferralQueue queue;
+  private final EnteringSelfReferrals selfReferrals;
 
-  public ReferralController(ReferralQueue queue) {
+  public ReferralController(ReferralQueue queue, EnteringSelfReferrals selfReferrals) {
     this.queue = queue;
+    this.selfReferrals = selfReferrals;
+  }
+
+  /**
+   * Enters a self-referral taken by a caseworker of the programme agency: a new referral in the
+   * agency's queue, about a new profile, recorded as a PARTNER_REFERRAL from that agency.
+   */
+  @Post("/self-referrals")
+  @Secured(Roles.CASEWORKER)
+  public HttpResponse<ReferralStore.Referral> selfReferral(
+      @Body EnteringSelfReferrals.SelfReferral request, Authentication caller) {
+    return HttpResponse.created(selfReferrals.enter(request, Caller.of(caller)));
   }
 
   public record Referrals(List<ReferralStore.Referral> items, List<String> screeningTool) {}
@@ -56,17 +76,43 @@ public class ReferralController {
   public record LawfulBasis(
       @Nullable Long version, @Nullable String basis, @Nullable String reason) {}
 
+  /**
+   * The caller's queue, oldest first, narrowed by status, area, pathway (decided, else requested),
+   * referring agency, and {@code receivedBefore} (an instant or a date) for the age of a referral.
+   */
   @Get
   public Referrals list(
       @Nullable @QueryValue String status,
       @Nullable @QueryValue String area,
+      @Nullable @QueryValue String pathway,
+      @Nullable @QueryValue String referringAgency,
+      @Nullable @QueryValue String receivedBefore,
       @Nullable @QueryValue Integer limit,
       Authentication caller) {
     int size = limit == null ? 100 : Math.max(1, Math.min(limit, 500));
+    Instant before =
+        receivedBefore == null
+            ? null
+            : receivedBefore.matches("\\d{4}-\\d{2}-\\d{2}")
+                ? LocalDate.parse(receivedBefore).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : Instants.parse("receivedBefore", receivedBefore);
     return new Referrals(
         queue.queue(
-            Caller.of(caller), Optional.ofNullable(status), Optional.ofNullable(area), size),
-        queue.tool());
+            Caller.of(caller),
+            new ReferralStore.QueueFilter(
+                Optional.ofNullable(status),
+                Optional.ofNullable(area),
+                Optional.ofNullable(pathway),
+                Optional.ofNullable(referringAgency),
+                Optional.ofNullable(before)),
+            size),
+        queue.tool().itemCodes());
+  }
+
+  /** The screening tool version this partnership uses: its groups and items, in form order. */
+  @Get("/screening-tool")
+  public ScreeningTool screeningTool() {
+    return queue.tool();
   }
 
   @Get("/{id}")

@@ -24,8 +24,14 @@ class ReferralRulesTest {
 
     @Test
     void is_possible_only_for_a_new_referral() {
-      assertThat(ReferralRules.claim(Status.NEW)).isEmpty();
-      assertThat(fields(ReferralRules.claim(Status.CLAIMED))).containsExactly("status");
+      assertThat(ReferralRules.claim(Status.NEW, null)).isEmpty();
+      assertThat(fields(ReferralRules.claim(Status.CLAIMED, "cw-1"))).containsExactly("status");
+    }
+
+    @Test
+    void names_who_has_it_when_it_is_taken() {
+      assertThat(ReferralRules.claim(Status.CLAIMED, "cw-1").get(0).message())
+          .startsWith("already claimed by cw-1");
     }
   }
 

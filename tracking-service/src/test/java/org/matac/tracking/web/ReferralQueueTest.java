@@ -28,7 +28,10 @@ class ReferralQueueTest extends TrackingServiceTestBase {
   private static final String CHILDRENS = "SOUTHAMPTON_CHILDRENS_SERVICES";
   private static final String RATINGS =
       "{\"RECENT_OFFENDING\":\"CRITICAL\",\"ESCALATING_OFFENDING\":\"PRESENT\","
-          + "\"REPEAT_OFFENDING_SAME_VICTIM\":\"NOT_PRESENT\",\"HIGHLY_HARMFUL_OFFENDING\":\"NOT_PRESENT\"}";
+          + "\"REPEAT_OFFENDING_SAME_VICTIM\":\"NOT_PRESENT\",\"HIGHLY_HARMFUL_OFFENDING\":\"NOT_PRESENT\","
+          + "\"MULTIPLE_VICTIMS\":\"NOT_PRESENT\",\"BREACH_OF_ORDERS\":\"PRESENT\","
+          + "\"OTHER_VIOLENCE\":\"NOT_PRESENT\",\"SUBSTANCE_MISUSE\":\"PRESENT\","
+          + "\"MENTAL_HEALTH\":\"NOT_PRESENT\",\"OBSESSIVE_BEHAVIOUR\":\"CRITICAL\"}";
 
   @Inject ObjectMapper json;
 
@@ -116,6 +119,113 @@ class ReferralQueueTest extends TrackingServiceTestBase {
   }
 
   @Nested
+  class TheScreeningTool {
+
+    @Test
+    void is_the_configured_ppit_version_with_ten_items_in_two_groups() throws Exception {
+      JsonNode tool =
+          json.readTree(
+              body(get("/api/v1/referrals/screening-tool", caseworker("cw-1", "SOUTHAMPTON"))));
+
+      assertThat(tool.path("id").asText()).isEqualTo("ppit-1");
+      assertThat(tool.path("groups").findValuesAsText("label"))
+          .startsWith("Offending-related")
+          .contains("Offender-related");
+      assertThat(tool.path("groups").get(0).path("items").size()).isEqualTo(5);
+      assertThat(tool.path("groups").get(1).path("items").size()).isEqualTo(5);
+    }
+  }
+
+  @Nested
+  class TheQueueFilters {
+
+    @Test
+    void narrow_by_pathway_referring_agency_and_age() throws Exception {
+      String outreach = refer("OUTREACH", true).path("id").asText();
+      String cara = refer("CARA", true).path("id").asText();
+      String mine = caseworker("cw-filter", "SOUTHAMPTON");
+
+      assertThat(
+              json.readTree(body(get("/api/v1/referrals?pathway=OUTREACH&limit=500", mine)))
+                  .path("items")
+                  .findValuesAsText("id"))
+          .contains(outreach)
+          .doesNotContain(cara);
+      assertThat(
+              json.readTree(
+                      body(get("/api/v1/referrals?referringAgency=NOBODY_KNOWN&limit=500", mine)))
+                  .path("items"))
+          .isEmpty();
+      assertThat(
+              json.readTree(
+                      body(get("/api/v1/referrals?receivedBefore=2000-01-01&limit=500", mine)))
+                  .path("items"))
+          .as("nothing was received before 2000")
+          .isEmpty();
+      assertThat(
+              json.readTree(
+                      body(
+                          get(
+                              "/api/v1/referrals?referringAgency="
+                                  + CHILDRENS
+                                  + "&receivedBefore=2999-01-01&limit=500",
+                              mine)))
+                  .path("items")
+                  .findValuesAsText("id"))
+          .contains(outreach, cara);
+    }
+  }
+
+  @Nested
+  class ASelfReferral {
+
+    private HttpResponse<String> enter(String body, String token) {
+      return post("/api/v1/referrals/self-referrals", body, token);
+    }
+
+    @Test
+    void entered_by_a_caseworker_opens_a_new_referral_in_their_queue() throws Exception {
+      var entered =
+          enter(
+              "{\"givenName\":\"Selfie\",\"familyName\":\"Fakeperson\",\"area\":\"SOUTHAMPTON\","
+                  + "\"reason\":\"Rang the helpline worried about his anger\",\"consentToShare\":true}",
+              caseworker("cw-1", "SOUTHAMPTON"));
+
+      assertThat(entered.code()).isEqualTo(201);
+      JsonNode referral = json.readTree(body(entered));
+      assertThat(referral.path("referringAgency").asText()).isEqualTo("SELF_REFERRAL");
+      assertThat(referral.path("status").asText()).isEqualTo("NEW");
+      assertThat(queueOf(caseworker("cw-2", "SOUTHAMPTON")).findValuesAsText("id"))
+          .contains(referral.path("id").asText());
+    }
+
+    @Test
+    void without_a_reason_or_consent_answer_is_refused_naming_both() throws Exception {
+      var refused =
+          enter(
+              "{\"givenName\":\"Selfie\",\"familyName\":\"Fakeperson\",\"area\":\"SOUTHAMPTON\"}",
+              caseworker("cw-1", "SOUTHAMPTON"));
+
+      assertThat(refused.code()).isEqualTo(400);
+      assertThat(json.readTree(body(refused)).path("errors").findValuesAsText("field"))
+          .contains("reason", "consentToShare");
+    }
+
+    @Test
+    void for_an_area_the_caseworker_does_not_work_in_is_refused() throws Exception {
+      var refused =
+          enter(
+              "{\"givenName\":\"Selfie\",\"familyName\":\"Fakeperson\",\"area\":\"PORTSMOUTH\","
+                  + "\"reason\":\"x\",\"consentToShare\":true}",
+              caseworker("cw-1", "SOUTHAMPTON"));
+
+      assertThat(refused.code()).isEqualTo(400);
+      assertThat(json.readTree(body(refused)).path("errors").findValuesAsText("field"))
+          .containsExactly("area");
+    }
+  }
+
+  @Nested
   class TheLifecycle {
 
     @Test
@@ -165,29 +275,33 @@ class ReferralQueueTest extends TrackingServiceTestBase {
     }
 
     @Test
-    void lets_exactly_one_of_two_simultaneous_claims_win() throws Exception {
+    void lets_exactly_one_of_two_simultaneous_claims_win_and_tells_the_other_who_has_it()
+        throws Exception {
       String id = refer(null, true).path("id").asText();
       ExecutorService pool = Executors.newFixedThreadPool(2);
       CountDownLatch start = new CountDownLatch(1);
-      List<Future<Integer>> claims = new ArrayList<>();
+      List<Future<HttpResponse<String>>> claims = new ArrayList<>();
       for (String name : List.of("cw-a", "cw-b")) {
         claims.add(
             pool.submit(
                 () -> {
                   start.await();
                   return post(
-                          "/api/v1/referrals/" + id + "/claim", "", caseworker(name, "SOUTHAMPTON"))
-                      .code();
+                      "/api/v1/referrals/" + id + "/claim", "", caseworker(name, "SOUTHAMPTON"));
                 }));
       }
       start.countDown();
-      List<Integer> codes = new ArrayList<>();
-      for (Future<Integer> claim : claims) {
-        codes.add(claim.get());
+      List<HttpResponse<String>> answers = new ArrayList<>();
+      for (Future<HttpResponse<String>> claim : claims) {
+        answers.add(claim.get());
       }
       pool.shutdown();
 
-      assertThat(codes).containsExactlyInAnyOrder(200, 409);
+      assertThat(answers).extracting(HttpResponse::code).containsExactlyInAnyOrder(200, 409);
+      HttpResponse<String> won = answers.get(0).code() == 200 ? answers.get(0) : answers.get(1);
+      HttpResponse<String> lost = answers.get(0).code() == 200 ? answers.get(1) : answers.get(0);
+      String winner = json.readTree(body(won)).path("claimedBy").asText();
+      assertThat(body(lost)).contains(winner);
     }
   }
 

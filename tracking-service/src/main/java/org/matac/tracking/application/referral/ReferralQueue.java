@@ -25,6 +25,7 @@ import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.FieldError;
 import org.matac.tracking.domain.ReferralRules;
+import org.matac.tracking.domain.ScreeningTool;
 import org.matac.tracking.persistence.ReferralStore;
 
 /**
@@ -42,7 +43,7 @@ public class ReferralQueue {
   private final ObjectMapper json;
   private final Clock clock;
   private final String programmeAgency;
-  private final List<String> tool;
+  private final ScreeningTool tool;
   private final Disposals disposals;
 
   public ReferralQueue(
@@ -53,7 +54,7 @@ public class ReferralQueue {
       ObjectMapper json,
       Clock clock,
       @Value("${matac.referrals.programme-agency}") String programmeAgency,
-      @Value("${matac.referrals.ppit-items}") List<String> tool,
+      ScreeningTools tools,
       Disposals disposals) {
     this.disposals = disposals;
     this.referrals = referrals;
@@ -63,7 +64,7 @@ public class ReferralQueue {
     this.json = json;
     this.clock = clock;
     this.programmeAgency = programmeAgency;
-    this.tool = List.copyOf(tool);
+    this.tool = tools.active();
   }
 
   /** Opens the referral a PARTNER_REFERRAL record asks for, once per record. */
@@ -139,11 +140,11 @@ public class ReferralQueue {
 
   @Transactional
   public List<ReferralStore.Referral> queue(
-      Caller caller, Optional<String> status, Optional<String> area, int limit) {
+      Caller caller, ReferralStore.QueueFilter filter, int limit) {
     String agency = agencyQueueOf(caller);
-    area.ifPresent(value -> requireArea(caller, value));
+    filter.area().ifPresent(value -> requireArea(caller, value));
     List<ReferralStore.Referral> visible =
-        referrals.queue(agency, status, area, limit).stream()
+        referrals.queue(agency, filter, limit).stream()
             .filter(referral -> referral.area() == null || caller.areas().contains(referral.area()))
             .toList();
     visible.forEach(
@@ -163,9 +164,9 @@ public class ReferralQueue {
   @Transactional
   public ReferralStore.Referral claim(UUID id, Caller caseworker) {
     ReferralStore.Referral referral = workable(id, caseworker);
-    refuse(ReferralRules.claim(status(referral)));
+    refuse(ReferralRules.claim(status(referral), referral.claimedBy()));
     if (!referrals.claim(id, caseworker.subject(), clock.instant())) {
-      throw ProblemException.conflict("Someone else claimed referral " + id + " first.");
+      throw ProblemException.conflict(found(id).claimedBy() + " claimed this referral first.");
     }
     return changed(id, referral, caseworker, "claimed");
   }
@@ -197,11 +198,11 @@ public class ReferralQueue {
             referral.claimedBy(),
             caseworker.subject(),
             referral.consentToShare() || referral.lawfulBasis() != null,
-            tool,
+            tool.itemCodes(),
             ratings,
             priority));
     Map<String, Object> screening = new LinkedHashMap<>();
-    screening.put("tool", "PPIT");
+    screening.put("tool", tool.id());
     screening.put("ratings", ratings);
     screening.put("priority", priority);
     screening.put("notes", notes);
@@ -243,7 +244,7 @@ public class ReferralQueue {
     return changed(id, referral, caseworker, "decided " + decision);
   }
 
-  public List<String> tool() {
+  public ScreeningTool tool() {
     return tool;
   }
 
