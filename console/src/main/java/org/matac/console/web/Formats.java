@@ -46,7 +46,7 @@ public final class Formats {
   private static final java.util.Set<String> ACRONYMS =
       java.util.Set.of(
           "ABH", "GBH", "DASH", "MARAC", "MATAC", "IDVA", "PNC", "PPIT", "DVPN", "DVPO", "CPS",
-          "RFGV", "CSV");
+          "RFGV", "CSV", "DVPP", "CARA");
 
   /** HAMPSHIRE_POLICE as "Hampshire police", GBH as "GBH", for codes shown to people. */
   public String words(Object code) {

@@ -134,6 +134,12 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Ticks the radio button or checkbox with this id, through its label as a person would. */
+  public Browser tick(String inputId) {
+    driver.findElement(By.cssSelector("label[for='" + inputId + "']")).click();
+    return this;
+  }
+
   public Browser press(String buttonText) {
     return clickAndWaitForTheNextPage(
         driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")));

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.matac.support.problem.Problem;
@@ -57,11 +58,17 @@ public class EnteringSelfReferrals {
 
   @Transactional
   public ReferralStore.Referral enter(SelfReferral entry, Caller caseworker) {
+    List<Problem.FieldError> missing = new ArrayList<>();
+    // A partner system may send a person without a name; a person on the phone always gives one.
+    if (entry.givenName() == null || entry.givenName().isBlank()) {
+      missing.add(new Problem.FieldError("givenName", "is required"));
+    }
+    if (entry.familyName() == null || entry.familyName().isBlank()) {
+      missing.add(new Problem.FieldError("familyName", "is required"));
+    }
     if (entry.area() != null && !caseworker.areas().contains(entry.area())) {
-      throw ProblemException.badRequest(
-          "The self-referral is for an area you do not work in.",
-          List.of(
-              new Problem.FieldError("area", "must be one of your areas " + caseworker.areas())));
+      missing.add(
+          new Problem.FieldError("area", "must be one of your areas " + caseworker.areas()));
     }
     String reference = "SELF-" + UUID.randomUUID();
     Instant now = clock.instant();
@@ -89,19 +96,13 @@ public class EnteringSelfReferrals {
     }
     payload.put("pathway", entry.pathway());
     EnvelopeParser.Parsed parsed = parser.parse(withoutNulls(envelope));
-    PartnerEvent event =
-        parsed
-            .event()
-            .orElseThrow(
-                () ->
-                    ProblemException.badRequest(
-                        "The self-referral is incomplete.",
-                        parsed.errors().stream()
-                            .map(
-                                error ->
-                                    new Problem.FieldError(
-                                        formField(error.field()), error.message()))
-                            .toList()));
+    parsed.errors().stream()
+        .map(error -> new Problem.FieldError(formField(error.field()), error.message()))
+        .forEach(missing::add);
+    if (!missing.isEmpty() || parsed.event().isEmpty()) {
+      throw ProblemException.badRequest("The self-referral is incomplete.", missing);
+    }
+    PartnerEvent event = parsed.event().get();
     recording.record(event, RecordingPartnerEvents.Channel.HTTP, caseworker);
     return referrals.opened(caseworker.agency(), reference).orElseThrow();
   }
