@@ -32,6 +32,9 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
     if (has(Roles.VICTIM_SAFETY_WORKER)) {
       return "/inbox";
     }
+    if (has(Roles.PARTNER_PRACTITIONER)) {
+      return "/actions";
+    }
     return "/no-work";
   }
 
@@ -49,6 +52,9 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
       items.add(new NavigationItem("Inbox", "/inbox"));
       items.add(new NavigationItem("Caseload", "/caseload"));
       items.add(new NavigationItem("Notification settings", "/preferences"));
+    }
+    if (has(Roles.PARTNER_PRACTITIONER)) {
+      items.add(new NavigationItem("Your agency's actions", "/actions"));
     }
     return List.copyOf(items);
   }

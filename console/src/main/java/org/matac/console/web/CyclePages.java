@@ -254,7 +254,7 @@ public class CyclePages {
         "tactics",
         List.of("SUPPORT", "PREVENTION", "DIVERSION", "DISRUPTION", "ENFORCEMENT"),
         "statuses",
-        List.of("OPEN", "IN_PROGRESS", "COMPLETED", "NOT_ACHIEVED"),
+        Plans.STATUSES,
         "form",
         form,
         "errors",

@@ -9,6 +9,9 @@ import org.matac.console.domain.ActionStatus;
 /** Agreed actions as pages show them: each marked overdue or not on the day it is shown. */
 final class Plans {
 
+  /** An action's statuses, in the order a person moves through them. */
+  static final List<String> STATUSES = List.of("OPEN", "IN_PROGRESS", "COMPLETED", "NOT_ACHIEVED");
+
   private Plans() {}
 
   static List<Map<String, Object>> marked(List<Map<String, Object>> actions, LocalDate today) {

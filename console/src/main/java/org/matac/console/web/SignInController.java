@@ -36,6 +36,7 @@ public class SignInController {
           Roles.MATAC_COORDINATOR,
           Roles.CASEWORKER,
           Roles.VICTIM_SAFETY_WORKER,
+          Roles.PARTNER_PRACTITIONER,
           Roles.ANALYST,
           Roles.ADMIN);
 

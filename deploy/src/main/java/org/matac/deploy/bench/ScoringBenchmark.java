@@ -159,7 +159,7 @@ public final class ScoringBenchmark {
   }
 
   /** Everyone's facts as tracking's last profile change would have left them. */
-  private static void store(LocalStack stack, int people, Random random) throws Exception {
+  static void store(LocalStack stack, int people, Random random) throws Exception {
     try (Connection db = stack.database(LocalStack.Service.SCORING);
         PreparedStatement insert =
             db.prepareStatement(
@@ -219,14 +219,14 @@ public final class ScoringBenchmark {
     }
   }
 
-  private static HttpRequest get(String url, String token) {
+  static HttpRequest get(String url, String token) {
     return HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + token)
         .GET()
         .build();
   }
 
-  private static long timed(HttpClient http, HttpRequest request) throws Exception {
+  static long timed(HttpClient http, HttpRequest request) throws Exception {
     long started = System.nanoTime();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     long took = (System.nanoTime() - started) / 1_000_000;

@@ -33,6 +33,23 @@ final class Api {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
   }
 
+  /** A JSON request to a service's API as the holder of {@code token}; it must succeed. */
+  JsonNode post(LocalStack.Service service, String path, String body, String token) {
+    HttpResponse<String> response =
+        call(
+            HttpRequest.newBuilder(URI.create(RunningStack.stack().url(service) + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isLessThan(300);
+    try {
+      return json.readTree(response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   JsonNode get(LocalStack.Service service, String path, String token) {
     HttpResponse<String> response =
         call(

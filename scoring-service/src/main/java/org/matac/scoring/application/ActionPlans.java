@@ -89,6 +89,7 @@ public class ActionPlans {
             coordinator.subject(),
             clock.instant(),
             null,
+            null,
             null);
     store.add(agreed);
     audited(coordinator, perpetratorId, "action agreed on tasking cycle " + cycleId);
@@ -123,6 +124,64 @@ public class ActionPlans {
               + ": someone changed it since you read it. Read it again and reapply your change.");
     }
     audited(coordinator, current.perpetratorId(), "action " + actionId + " updated");
+    return store.action(actionId).orElseThrow();
+  }
+
+  /** A partner agency's progress report on an action it owns: status and notes, version-checked. */
+  public record Report(int version, Status status, String notes) {}
+
+  /** The actions the practitioner's agency owns in their areas; each person read is audited. */
+  @Transactional
+  public List<ActionPlanStore.AgencyAction> ownedBy(Caller practitioner) {
+    List<ActionPlanStore.AgencyAction> owned =
+        store.ownedBy(practitioner.agency(), practitioner.areas());
+    owned.stream()
+        .map(owning -> owning.action().perpetratorId())
+        .distinct()
+        .forEach(
+            perpetratorId ->
+                audit.record(
+                    AuditEntry.allowed(
+                        practitioner,
+                        AuditEntry.Action.CONSULTATION,
+                        "PERPETRATOR",
+                        perpetratorId.toString(),
+                        "agency's MATAC actions read")));
+    return owned;
+  }
+
+  /**
+   * Records the owning agency's progress on an action. Another agency's action, or one outside the
+   * practitioner's areas, is not found: whether it exists is not theirs to know.
+   */
+  @Transactional
+  public ActionPlanStore.Action report(UUID actionId, Report report, Caller practitioner) {
+    ActionPlanStore.Action current =
+        store
+            .action(actionId)
+            .filter(action -> action.agency().equals(practitioner.agency()))
+            .filter(action -> practitioner.areas().contains(action.area()))
+            .orElseThrow(
+                () -> ProblemException.notFound("Your agency owns no action " + actionId + "."));
+    if (!store.report(
+        actionId,
+        report.version(),
+        report.status().name(),
+        report.notes(),
+        practitioner.subject(),
+        clock.instant())) {
+      throw ProblemException.conflict(
+          "Someone changed this action since you read version "
+              + report.version()
+              + ": it is now "
+              + current.status()
+              + " (version "
+              + current.version()
+              + ", by "
+              + (current.updatedBy() == null ? current.createdBy() : current.updatedBy())
+              + "). Read it again and reapply your change.");
+    }
+    audited(practitioner, current.perpetratorId(), "action " + actionId + " reported on");
     return store.action(actionId).orElseThrow();
   }
 

@@ -1,5 +1,6 @@
 package org.matac.scoring.persistence;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +37,12 @@ public class ActionPlanStore {
       String createdBy,
       Instant createdAt,
       String updatedBy,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      String notes) {}
+
+  /** An action as its owning agency reads it: with the name of the person it concerns. */
+  public record AgencyAction(
+      @JsonUnwrapped Action action, String givenName, String familyName, LocalDate cycleDate) {}
 
   public void add(Action action) {
     sql.update(
@@ -103,6 +109,42 @@ public class ActionPlanStore {
         to);
   }
 
+  /**
+   * The actions an agency owns in the given areas, on published lists, soonest due first, each with
+   * the name scoring holds for the person (tracking's last profile change carried it).
+   */
+  public List<AgencyAction> ownedBy(String agency, Collection<String> areas) {
+    return sql.query(
+        "SELECT a.*, f.profile->>'givenName' AS given_name, f.profile->>'familyName' AS"
+            + " family_name, c.cycle_date FROM matac_action a JOIN tasking_cycle c ON c.id ="
+            + " a.cycle_id LEFT JOIN perpetrator_facts f ON f.perpetrator_id = a.perpetrator_id"
+            + " WHERE a.agency = ? AND a.area = ANY (?) AND c.status = 'PUBLISHED'"
+            + " ORDER BY a.due_date, a.created_at, a.id",
+        row ->
+            new AgencyAction(
+                action(row),
+                row.getString("given_name"),
+                row.getString("family_name"),
+                row.getObject("cycle_date", LocalDate.class)),
+        agency,
+        areas.toArray(String[]::new));
+  }
+
+  /** The owning agency's report: status and notes, only if nobody changed it since it was read. */
+  public boolean report(
+      UUID id, int expectedVersion, String status, String notes, String by, Instant now) {
+    return sql.update(
+            "UPDATE matac_action SET status = ?, notes = ?, version = version + 1,"
+                + " updated_by = ?, updated_at = ? WHERE id = ? AND version = ?",
+            status,
+            notes,
+            by,
+            now,
+            id,
+            expectedVersion)
+        == 1;
+  }
+
   /** Every action agreed for a person in the given areas, the most recent cycle's first. */
   public List<Action> ofPerson(UUID perpetratorId, Collection<String> areas) {
     return sql.query(
@@ -144,6 +186,7 @@ public class ActionPlanStore {
         row.getString("created_by"),
         Sql.instant(row, "created_at"),
         row.getString("updated_by"),
-        Sql.instant(row, "updated_at"));
+        Sql.instant(row, "updated_at"),
+        row.getString("notes"));
   }
 }

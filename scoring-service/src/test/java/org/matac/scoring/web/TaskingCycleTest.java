@@ -315,6 +315,46 @@ class TaskingCycleTest extends ServiceTestBase {
 
   @Test
   @Order(8)
+  void the_owning_agency_reports_progress_on_its_actions_and_a_stale_report_is_refused()
+      throws Exception {
+    String police = token("probation-pc", "PARTNER_PRACTITIONER", "HAMPSHIRE_POLICE", AREA);
+    JsonNode owned = read(exchange(HttpRequest.GET("/api/v1/agency-actions").bearerAuth(police)));
+    JsonNode action = owned.path("items").get(0);
+    assertThat(owned.path("items").size()).isEqualTo(1);
+    assertThat(action.path("description").asText()).isEqualTo("Check bail conditions weekly");
+    assertThat(action.path("perpetratorId").asText()).isEqualTo(high);
+    String path = "/api/v1/agency-actions/" + action.path("id").asText();
+
+    var reported =
+        exchange(
+            HttpRequest.PATCH(
+                    path,
+                    "{\"version\":2,\"status\":\"IN_PROGRESS\",\"notes\":\"Checked on 3 Dec\"}")
+                .bearerAuth(police));
+    assertThat(reported.code()).isEqualTo(200);
+    assertThat(read(reported).path("notes").asText()).isEqualTo("Checked on 3 Dec");
+    var stale =
+        exchange(
+            HttpRequest.PATCH(path, "{\"version\":2,\"status\":\"COMPLETED\"}").bearerAuth(police));
+    assertThat(stale.code()).isEqualTo(409);
+    assertThat(body(stale)).contains("probation-pc");
+
+    String housing = token("housing-officer", "PARTNER_PRACTITIONER", "TEST_VALLEY_HOUSING", AREA);
+    assertThat(
+            read(exchange(HttpRequest.GET("/api/v1/agency-actions").bearerAuth(housing)))
+                .path("items"))
+        .isEmpty();
+    assertThat(
+            exchange(
+                    HttpRequest.PATCH(path, "{\"version\":3,\"status\":\"COMPLETED\"}")
+                        .bearerAuth(housing))
+                .code())
+        .as("another agency's action is not theirs to see or change")
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(9)
   void the_next_cycle_reviews_the_approved_person_beside_their_entry_score_and_plan()
       throws Exception {
     JsonNode next =
@@ -335,7 +375,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void a_review_not_continued_discharges_the_person_with_the_exit_score_at_publication()
       throws Exception {
     String decisions = "/api/v1/tasking-cycles/" + nextCycleId + "/entries/";
@@ -371,7 +411,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void discharge_records_the_reason_and_the_exit_score_beside_the_entry_score() throws Exception {
     var discharged =
         post(
@@ -403,7 +443,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void a_ranking_at_a_past_instant_is_reproduced_exactly_after_more_events_arrive()
       throws Exception {
     String asOf = CYCLE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
@@ -427,7 +467,7 @@ class TaskingCycleTest extends ServiceTestBase {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void a_cycle_request_without_its_fields_is_a_400_naming_them() throws Exception {
     var response = post("/api/v1/tasking-cycles", "{}", coordinator());
 

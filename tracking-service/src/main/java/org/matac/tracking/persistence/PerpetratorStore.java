@@ -75,6 +75,25 @@ public class PerpetratorStore {
         == 1;
   }
 
+  /** Who a living profile is: what a list shows beside an id. */
+  public record Identity(
+      UUID id, String givenName, String familyName, java.time.LocalDate dateOfBirth) {}
+
+  public java.util.Map<UUID, Identity> identities(java.util.Collection<UUID> ids) {
+    java.util.Map<UUID, Identity> found = new java.util.HashMap<>();
+    sql.query(
+            "SELECT id, given_name, family_name, date_of_birth FROM perpetrator WHERE id = ANY (?)",
+            row ->
+                new Identity(
+                    row.getObject(1, UUID.class),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getObject(4, java.time.LocalDate.class)),
+            (Object) ids.toArray(UUID[]::new))
+        .forEach(identity -> found.put(identity.id(), identity));
+    return found;
+  }
+
   /** What a search may ask for; absent criteria match everyone. */
   public record Criteria(
       List<String> nameParts, LocalDate dateOfBirth, String pncId, String area) {}

@@ -1,9 +1,11 @@
 package org.matac.tracking.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -54,6 +56,26 @@ public class PerpetratorController {
   }
 
   private static final int MAX_RESULTS = 50;
+  private static final int MAX_IDENTITIES = 200;
+
+  public record IdentityRequest(@Nullable List<UUID> ids) {}
+
+  /**
+   * Who several people are, by id, for a list that shows names (a ranking, a tasking cycle): one
+   * request and one transaction instead of a profile read per person. Ids outside the caller's need
+   * to know come back under {@code withheld}. A POST, so the ids stay out of URLs and logs.
+   */
+  @Post("/identities")
+  public ReadingProfiles.Identities identities(
+      @Body IdentityRequest request, Authentication caller) {
+    RequestChecks checks = new RequestChecks();
+    checks.required("ids", request.ids());
+    if (request.ids() != null && request.ids().size() > MAX_IDENTITIES) {
+      checks.problem("ids", "must hold at most " + MAX_IDENTITIES + " ids");
+    }
+    checks.answer();
+    return profiles.identities(request.ids(), Caller.of(caller));
+  }
 
   /**
    * Finds profiles by a partner's identifier ({@code source} and {@code sourcePersonId}), or by any

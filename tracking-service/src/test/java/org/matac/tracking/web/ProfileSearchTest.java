@@ -87,6 +87,48 @@ class ProfileSearchTest extends TrackingServiceTestBase {
   }
 
   @Nested
+  class IdentitiesForAList {
+
+    private JsonNode identities(String ids, String token) throws Exception {
+      var response =
+          exchange(
+              io.micronaut.http.HttpRequest.POST(
+                      "/api/v1/perpetrators/identities", "{\"ids\":[" + ids + "]}")
+                  .bearerAuth(token));
+      assertThat(response.code()).as(body(response)).isEqualTo(200);
+      return json.readTree(body(response));
+    }
+
+    private String id() throws Exception {
+      return search("name=" + family, analystToken()).path("items").get(0).path("id").asText();
+    }
+
+    @Test
+    void names_everyone_the_caller_may_read_and_withholds_the_rest() throws Exception {
+      String unknown = UUID.randomUUID().toString();
+
+      JsonNode answer =
+          identities(
+              "\"" + id() + "\",\"" + unknown + "\"",
+              token("c1", "MATAC_COORDINATOR", "SOUTHAMPTON_CITY_COUNCIL", "SOUTHAMPTON"));
+
+      assertThat(answer.path("items").findValuesAsText("familyName")).containsExactly(family);
+      assertThat(answer.path("withheld").get(0).asText()).isEqualTo(unknown);
+    }
+
+    @Test
+    void gives_no_name_outside_need_to_know() throws Exception {
+      JsonNode answer =
+          identities(
+              "\"" + id() + "\"",
+              token("c2", "MATAC_COORDINATOR", "PORTSMOUTH_CITY_COUNCIL", "PORTSMOUTH"));
+
+      assertThat(answer.path("items")).isEmpty();
+      assertThat(answer.toString()).doesNotContain(family);
+    }
+  }
+
+  @Nested
   class ABadSearch {
 
     @Test

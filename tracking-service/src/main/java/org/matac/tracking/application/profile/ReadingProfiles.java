@@ -3,6 +3,7 @@ package org.matac.tracking.application.profile;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.tracking.ProfileChanged;
@@ -92,6 +93,37 @@ public class ReadingProfiles {
       }
     }
     return new SearchResult(items, signposts);
+  }
+
+  /** Who several people are, for a list: the ones the caller may read, and the ids withheld. */
+  public record Identities(List<PerpetratorStore.Identity> items, List<UUID> withheld) {}
+
+  /**
+   * The names and dates of birth of several profiles in one transaction, as a ranked list or a
+   * tasking cycle shows them: each one the caller may read is an audited consultation; the others
+   * (and ids that name no living profile) are only listed as withheld.
+   */
+  @Transactional
+  public Identities identities(List<UUID> ids, Caller reader) {
+    Map<UUID, PerpetratorStore.Identity> found = perpetrators.identities(ids);
+    List<PerpetratorStore.Identity> items = new java.util.ArrayList<>();
+    List<UUID> withheld = new java.util.ArrayList<>();
+    for (UUID id : ids) {
+      PerpetratorStore.Identity identity = found.get(id);
+      if (identity != null && mayRead(reader, id)) {
+        audit.record(
+            AuditEntry.allowed(
+                reader,
+                AuditEntry.Action.CONSULTATION,
+                "PERPETRATOR",
+                id.toString(),
+                "name read for a list"));
+        items.add(identity);
+      } else {
+        withheld.add(id);
+      }
+    }
+    return new Identities(items, withheld);
   }
 
   private void consulted(ProfileView view, Caller reader) {
