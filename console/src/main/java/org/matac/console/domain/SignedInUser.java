@@ -35,6 +35,15 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
     if (has(Roles.PARTNER_PRACTITIONER)) {
       return "/actions";
     }
+    if (has(Roles.ANALYST)) {
+      return "/analysis";
+    }
+    if (has(Roles.ADMIN)) {
+      return "/dead-letters";
+    }
+    if (has(Roles.AUDITOR)) {
+      return "/audit";
+    }
     return "/no-work";
   }
 
@@ -55,6 +64,15 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
     }
     if (has(Roles.PARTNER_PRACTITIONER)) {
       items.add(new NavigationItem("Your agency's actions", "/actions"));
+    }
+    if (has(Roles.ANALYST) || has(Roles.ADMIN)) {
+      items.add(new NavigationItem("Compare policies", "/analysis"));
+    }
+    if (has(Roles.ADMIN)) {
+      items.add(new NavigationItem("Dead letters", "/dead-letters"));
+    }
+    if (has(Roles.AUDITOR)) {
+      items.add(new NavigationItem("Audit trail", "/audit"));
     }
     return List.copyOf(items);
   }

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.matac.console.backends.People;
 import org.matac.console.backends.Service;
@@ -54,11 +58,22 @@ public class CoordinatorPages {
   private final Services services;
   private final People people;
   private final Clock clock;
+  private final ExecutorService calls;
 
-  public CoordinatorPages(Services services, People people, Clock clock) {
+  public CoordinatorPages(
+      Services services,
+      People people,
+      Clock clock,
+      @Named(TaskExecutors.BLOCKING) ExecutorService calls) {
     this.services = services;
     this.people = people;
     this.clock = clock;
+    this.calls = calls;
+  }
+
+  /** A service call started now on another thread: a page waits for the slowest, not the sum. */
+  private <T> CompletableFuture<T> started(Supplier<T> call) {
+    return CompletableFuture.supplyAsync(call, calls);
   }
 
   /** A row of the ranked list, as the coordinator reads it. */
@@ -76,16 +91,28 @@ public class CoordinatorPages {
       @Nullable @QueryValue String area, Authentication authentication, SessionToken token) {
     SignedInUser user = Session.userOf(authentication);
     String chosen = Areas.chosen(user, area);
-    Map<String, Object> ranking =
-        services.get(
-            Service.SCORING, "/api/v1/rankings?area=" + chosen + "&limit=" + RANKED, token);
+    CompletableFuture<Map<String, Object>> rankingCall =
+        started(
+            () ->
+                services.get(
+                    Service.SCORING,
+                    "/api/v1/rankings?area=" + chosen + "&limit=" + RANKED,
+                    token));
+    CompletableFuture<Set<String>> membersCall =
+        started(
+            () ->
+                Answers.items(
+                        services.get(
+                            Service.SCORING, "/api/v1/matac-members?area=" + chosen, token))
+                    .stream()
+                    .map(member -> member.get("perpetratorId").toString())
+                    .collect(Collectors.toSet()));
+    CompletableFuture<Map<String, Integer>> previousRanksCall =
+        started(() -> previousRanks(chosen, token));
+    Map<String, Object> ranking = Results.of(rankingCall);
     List<Map<String, Object>> entries = Answers.list(ranking.get("entries"));
-    Set<String> members =
-        Answers.items(services.get(Service.SCORING, "/api/v1/matac-members?area=" + chosen, token))
-            .stream()
-            .map(member -> member.get("perpetratorId").toString())
-            .collect(Collectors.toSet());
-    Map<String, Integer> previousRanks = previousRanks(chosen, token);
+    Set<String> members = Results.of(membersCall);
+    Map<String, Integer> previousRanks = Results.of(previousRanksCall);
     Map<String, String> names =
         people.names(entries.stream().map(entry -> entry.get("perpetratorId")).toList(), token);
     List<RankedPerson> rows = new ArrayList<>();
@@ -148,26 +175,29 @@ public class CoordinatorPages {
   public ModelAndView<Map<String, Object>> person(
       @PathVariable UUID id, Authentication authentication, SessionToken token) {
     SignedInUser user = Session.userOf(authentication);
+    CompletableFuture<Map<String, Object>> scoreCall = started(() -> scoreOf(id, token));
+    CompletableFuture<Map<String, Object>> historyCall =
+        started(() -> services.get(Service.SCORING, "/api/v1/scores/" + id + "/history", token));
+    CompletableFuture<List<Map<String, Object>>> actionsCall =
+        started(
+            () ->
+                Answers.items(
+                    services.get(
+                        Service.SCORING, "/api/v1/matac-actions?perpetratorId=" + id, token)));
+    CompletableFuture<Optional<Map<String, Object>>> membershipCall =
+        started(() -> membershipOf(id, user, token));
     Map<String, Object> profile = Answers.map(people.profile(id, token).get("profile"));
-    Map<String, Object> score = scoreOf(id, token);
+    Map<String, Object> score = Results.of(scoreCall);
     List<ScoreChart.Score> history =
-        Answers.list(
-                services
-                    .get(Service.SCORING, "/api/v1/scores/" + id + "/history", token)
-                    .get("entries"))
-            .stream()
+        Answers.list(Results.of(historyCall).get("entries")).stream()
             .map(
                 entry ->
                     new ScoreChart.Score(
                         Instant.parse(entry.get("asOf").toString()),
                         ((Number) entry.get("total")).intValue()))
             .toList();
-    List<Map<String, Object>> actions =
-        Plans.marked(
-            Answers.items(
-                services.get(Service.SCORING, "/api/v1/matac-actions?perpetratorId=" + id, token)),
-            LocalDate.now(clock));
-    Optional<Map<String, Object>> membership = membershipOf(id, user, token);
+    List<Map<String, Object>> actions = Plans.marked(Results.of(actionsCall), LocalDate.now(clock));
+    Optional<Map<String, Object>> membership = Results.of(membershipCall);
     return Page.of(
         "person",
         People.fullName(profile),

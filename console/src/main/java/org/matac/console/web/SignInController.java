@@ -38,7 +38,8 @@ public class SignInController {
           Roles.VICTIM_SAFETY_WORKER,
           Roles.PARTNER_PRACTITIONER,
           Roles.ANALYST,
-          Roles.ADMIN);
+          Roles.ADMIN,
+          Roles.AUDITOR);
 
   private final Optional<DevelopmentSignIn> developmentSignIn;
   private final Session session;

@@ -101,10 +101,13 @@ public final class ConsolePageBenchmark {
     return stack.issuer().mint(subject, List.of(role), agency, List.of(AREA), Duration.ofHours(2));
   }
 
-  /** Times {@code path} {@code times} times after ten unmeasured warm-up requests. */
+  /**
+   * Times {@code path} {@code times} times after thirty unmeasured warm-up requests: the first
+   * requests of a page run its code paths interpreted, in the console and in every service.
+   */
   private static void page(HttpClient http, String console, String path, String token, int times)
       throws Exception {
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 30; i++) {
       ScoringBenchmark.timed(http, ScoringBenchmark.get(console + path, token));
     }
     List<Long> millis = new ArrayList<>();

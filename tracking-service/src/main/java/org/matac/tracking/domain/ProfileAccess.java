@@ -20,6 +20,23 @@ public final class ProfileAccess {
   /** A referral's place: the receiving agency and the area, which may be unknown. */
   public record Queue(String agency, String area) {}
 
+  /**
+   * Which parts of a profile's reach can decide for a reader with these roles, so that the others
+   * need not be looked up: an analyst's read needs none, a coordinator's no assigned workers.
+   */
+  public record Needs(boolean incidentAreas, boolean referralQueues, boolean assignedWorkers) {}
+
+  public static Needs needs(Set<String> roles) {
+    if (roles.contains("ANALYST") || roles.contains("ADMIN")) {
+      return new Needs(false, false, false);
+    }
+    boolean coordinator = roles.contains("MATAC_COORDINATOR");
+    return new Needs(
+        coordinator,
+        coordinator || roles.contains("CASEWORKER"),
+        roles.contains("VICTIM_SAFETY_WORKER"));
+  }
+
   private ProfileAccess() {}
 
   public static boolean mayRead(

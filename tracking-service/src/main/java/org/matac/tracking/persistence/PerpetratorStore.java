@@ -165,41 +165,48 @@ public class PerpetratorStore {
   /**
    * Where a profile reaches: incident areas, referral queues and workers assigned to its victims.
    */
-  public org.matac.tracking.domain.ProfileAccess.Reach reachOf(UUID id) {
-    java.util.Set<String> areas =
-        new java.util.HashSet<>(
-            sql.query(
-                "SELECT DISTINCT area FROM partner_record WHERE perpetrator_id = ?"
-                    + " AND type = 'INCIDENT_REPORTED' AND NOT withdrawn AND area IS NOT NULL",
-                row -> row.getString(1),
-                id));
-    java.util.Set<org.matac.tracking.domain.ProfileAccess.Queue> queues =
-        new java.util.HashSet<>(
-            sql.query(
-                "SELECT agency, area FROM referral WHERE perpetrator_id = ?",
-                row ->
-                    new org.matac.tracking.domain.ProfileAccess.Queue(
-                        row.getString(1), row.getString(2)),
-                id));
-    // Workers currently assigned to any victim of this perpetrator's current incidents.
-    java.util.Set<String> workers =
-        new java.util.HashSet<>(
-            sql.query(
-                "SELECT DISTINCT assignment.payload->>'workerId' FROM partner_record assignment"
-                    + " JOIN partner_record incident ON incident.perpetrator_id = ?"
-                    + " AND incident.type = 'INCIDENT_REPORTED' AND NOT incident.withdrawn"
-                    + " CROSS JOIN LATERAL jsonb_array_elements(incident.payload->'victims') victim"
-                    + " WHERE assignment.type = 'SAFETY_WORKER_ASSIGNED' AND NOT assignment.withdrawn"
-                    + " AND assignment.payload->>'victimRef' = victim->>'victimRef'"
-                    + " AND COALESCE(assignment.payload->>'victimSource', assignment.source)"
-                    + " = incident.source"
-                    + " AND NOT EXISTS (SELECT 1 FROM partner_record ended"
-                    + " WHERE ended.type = 'SAFETY_WORKER_UNASSIGNED' AND NOT ended.withdrawn"
-                    + " AND ended.payload->>'workerId' = assignment.payload->>'workerId'"
-                    + " AND ended.payload->>'victimRef' = assignment.payload->>'victimRef'"
-                    + " AND ended.occurred_at >= assignment.occurred_at)",
-                row -> row.getString(1),
-                id));
+  public org.matac.tracking.domain.ProfileAccess.Reach reachOf(
+      UUID id, org.matac.tracking.domain.ProfileAccess.Needs needs) {
+    java.util.Set<String> areas = new java.util.HashSet<>();
+    java.util.Set<org.matac.tracking.domain.ProfileAccess.Queue> queues = new java.util.HashSet<>();
+    java.util.Set<String> workers = new java.util.HashSet<>();
+    if (needs.incidentAreas()) {
+      areas.addAll(
+          sql.query(
+              "SELECT DISTINCT area FROM partner_record WHERE perpetrator_id = ?"
+                  + " AND type = 'INCIDENT_REPORTED' AND NOT withdrawn AND area IS NOT NULL",
+              row -> row.getString(1),
+              id));
+    }
+    if (needs.referralQueues()) {
+      queues.addAll(
+          sql.query(
+              "SELECT agency, area FROM referral WHERE perpetrator_id = ?",
+              row ->
+                  new org.matac.tracking.domain.ProfileAccess.Queue(
+                      row.getString(1), row.getString(2)),
+              id));
+    }
+    if (needs.assignedWorkers()) {
+      // Workers currently assigned to any victim of this perpetrator's current incidents.
+      workers.addAll(
+          sql.query(
+              "SELECT DISTINCT assignment.payload->>'workerId' FROM partner_record assignment"
+                  + " JOIN partner_record incident ON incident.perpetrator_id = ?"
+                  + " AND incident.type = 'INCIDENT_REPORTED' AND NOT incident.withdrawn"
+                  + " CROSS JOIN LATERAL jsonb_array_elements(incident.payload->'victims') victim"
+                  + " WHERE assignment.type = 'SAFETY_WORKER_ASSIGNED' AND NOT assignment.withdrawn"
+                  + " AND assignment.payload->>'victimRef' = victim->>'victimRef'"
+                  + " AND COALESCE(assignment.payload->>'victimSource', assignment.source)"
+                  + " = incident.source"
+                  + " AND NOT EXISTS (SELECT 1 FROM partner_record ended"
+                  + " WHERE ended.type = 'SAFETY_WORKER_UNASSIGNED' AND NOT ended.withdrawn"
+                  + " AND ended.payload->>'workerId' = assignment.payload->>'workerId'"
+                  + " AND ended.payload->>'victimRef' = assignment.payload->>'victimRef'"
+                  + " AND ended.occurred_at >= assignment.occurred_at)",
+              row -> row.getString(1),
+              id));
+    }
     return new org.matac.tracking.domain.ProfileAccess.Reach(areas, queues, workers);
   }
 

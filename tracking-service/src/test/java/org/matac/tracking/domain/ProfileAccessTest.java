@@ -47,4 +47,37 @@ class ProfileAccessTest {
   void a_partner_system_reads_no_profile() {
     assertThat(may("PARTNER_SYSTEM", "s", "HAMPSHIRE_POLICE", "SOUTHAMPTON")).isFalse();
   }
+
+  @Test
+  void the_parts_of_reach_a_role_needs_decide_exactly_as_the_whole_reach_does() {
+    ProfileAccess.Reach queueInMatac =
+        new ProfileAccess.Reach(
+            Set.of(), Set.of(new ProfileAccess.Queue("MATAC", "SOUTHAMPTON")), Set.of());
+    for (ProfileAccess.Reach reach : List.of(REACH, queueInMatac)) {
+      for (String role :
+          List.of("ANALYST", "ADMIN", "MATAC_COORDINATOR", "CASEWORKER", "VICTIM_SAFETY_WORKER")) {
+        ProfileAccess.Needs needs = ProfileAccess.needs(Set.of(role));
+        ProfileAccess.Reach needed =
+            new ProfileAccess.Reach(
+                needs.incidentAreas() ? reach.incidentAreas() : Set.of(),
+                needs.referralQueues() ? reach.referralQueues() : Set.of(),
+                needs.assignedWorkers() ? reach.assignedWorkers() : Set.of());
+
+        assertThat(
+                ProfileAccess.mayRead(
+                    Set.of(role), "idva-1", "HAMPTON_TRUST", List.of("SOUTHAMPTON"), needed))
+            .as(role)
+            .isEqualTo(
+                ProfileAccess.mayRead(
+                    Set.of(role), "idva-1", "HAMPTON_TRUST", List.of("SOUTHAMPTON"), reach));
+      }
+    }
+  }
+
+  @Test
+  void an_analyst_needs_no_lookup_and_a_coordinator_no_worker_assignments() {
+    assertThat(ProfileAccess.needs(Set.of("ANALYST")))
+        .isEqualTo(new ProfileAccess.Needs(false, false, false));
+    assertThat(ProfileAccess.needs(Set.of("MATAC_COORDINATOR")).assignedWorkers()).isFalse();
+  }
 }

@@ -142,7 +142,7 @@ public class ReadingProfiles {
         reader.subject(),
         reader.agency(),
         reader.areas(),
-        perpetrators.reachOf(id));
+        perpetrators.reachOf(id, ProfileAccess.needs(reader.roles())));
   }
 
   private Optional<ProfileView> resolve(UUID id) {
