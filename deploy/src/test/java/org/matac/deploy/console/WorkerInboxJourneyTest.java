@@ -128,6 +128,41 @@ class WorkerInboxJourneyTest {
     }
   }
 
+  /** The worker's own settings and caseload, reached from the navigation. */
+  @Nested
+  class SettingsAndCaseload {
+
+    @Test
+    void the_caseload_lists_the_victim_the_worker_supports_without_their_details() {
+      try (Browser browser = Browser.open(console())) {
+        browser.signInAs(workerId, "Victim safety worker", "SOUTHAMPTON_IDVA", "Southampton");
+        browser.follow("Caseload");
+
+        assertThat(browser.heading()).isEqualTo("Your caseload");
+        assertThat(browser.source()).doesNotContain(VICTIM_ADDRESS_MARKER);
+        browser.checkPage("worker-caseload");
+      }
+    }
+
+    @Test
+    void a_quiet_hour_that_is_not_a_time_is_refused_beside_the_field_then_saved() {
+      try (Browser browser = Browser.open(console())) {
+        browser.signInAs(workerId, "Victim safety worker", "SOUTHAMPTON_IDVA", "Southampton");
+        browser.follow("Notification settings");
+        browser.type("quietFrom", "late").type("quietUntil", "07:00").press("Save settings");
+
+        assertThat(browser.find(By.className("govuk-error-summary")).getText())
+            .contains("Quiet hours start");
+        browser.checkPage("worker-preferences-error");
+
+        browser.type("quietFrom", "22:00").press("Save settings");
+
+        assertThat(browser.text()).contains("Your settings were saved.");
+        browser.checkPage("worker-preferences");
+      }
+    }
+  }
+
   @Nested
   class WithoutJavaScript {
 
