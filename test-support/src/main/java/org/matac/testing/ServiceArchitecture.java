@@ -15,7 +15,7 @@ public final class ServiceArchitecture {
   private ServiceArchitecture() {}
 
   @ArchTest
-  static final ArchRule domain_is_plain_java =
+  public static final ArchRule domain_is_plain_java =
       noClasses()
           .that()
           .resideInAPackage("..domain..")
@@ -33,7 +33,7 @@ public final class ServiceArchitecture {
           .because("the domain must be testable in milliseconds without any server");
 
   @ArchTest
-  static final ArchRule domain_never_reads_the_clock =
+  public static final ArchRule domain_never_reads_the_clock =
       noClasses()
           .that()
           .resideInAPackage("..domain..")
