@@ -38,6 +38,8 @@ public abstract class ServiceTestBase implements TestPropertyProvider {
     // Tests send scenarios as fast as they can; the limit itself is tested on its own.
     properties.put("matac.rate-limit.requests-per-second", "100000");
     properties.put("matac.rate-limit.burst", "100000");
+    // Any free port: a suite must run beside a local stack or a benchmark on the default ones.
+    properties.put("micronaut.server.port", "-1");
     return properties;
   }
 
