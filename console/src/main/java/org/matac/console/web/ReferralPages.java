@@ -126,6 +126,8 @@ public class ReferralPages {
         "Referrals",
         "items",
         items,
+        "names",
+        people.names(items.stream().map(item -> item.get("perpetratorId")).toList(), token),
         "filter",
         filter,
         "areas",

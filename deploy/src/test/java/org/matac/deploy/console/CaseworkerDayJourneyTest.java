@@ -112,7 +112,10 @@ class CaseworkerDayJourneyTest {
     signedIn("cw-day-1");
 
     assertThat(browser.path()).isEqualTo("/referrals");
-    assertThat(browser.find(By.id("referrals")).getText()).contains(dvppRef).contains(caraRef);
+    assertThat(browser.find(By.id("referrals")).getText())
+        .contains(dvppRef)
+        .contains(caraRef)
+        .contains("Referred Fakeperson-Casework");
     noVictimDetails();
     browser.checkPage("caseworker-queue");
 
