@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
+import org.matac.events.access.Roles;
 import org.matac.events.scoring.ScoreChanged;
 import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
@@ -228,7 +229,7 @@ public class ScoringProfiles {
    * one of their areas. Anyone else is refused (403, audited as DENIED).
    */
   private void requireNeedToKnow(Caller reader, UUID perpetratorId) {
-    if (reader.hasRole("ANALYST") || reader.hasRole("ADMIN")) {
+    if (reader.hasRole(Roles.ANALYST) || reader.hasRole(Roles.ADMIN)) {
       return;
     }
     if (facts.areasOf(perpetratorId).stream().noneMatch(reader.areas()::contains)) {

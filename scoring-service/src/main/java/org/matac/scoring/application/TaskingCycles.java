@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.matac.events.Topics;
+import org.matac.events.access.Roles;
 import org.matac.events.scoring.TaskingListPublished;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.ScoringPolicy;
@@ -297,7 +298,9 @@ public class TaskingCycles {
   }
 
   private static boolean mayRead(Caller caller, String area) {
-    return caller.hasRole("ANALYST") || caller.hasRole("ADMIN") || caller.areas().contains(area);
+    return caller.hasRole(Roles.ANALYST)
+        || caller.hasRole(Roles.ADMIN)
+        || caller.areas().contains(area);
   }
 
   private TaskingStore.Cycle draftOrConflict(UUID cycleId, Caller coordinator) {

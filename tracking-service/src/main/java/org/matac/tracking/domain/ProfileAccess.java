@@ -2,6 +2,7 @@ package org.matac.tracking.domain;
 
 import java.util.Collection;
 import java.util.Set;
+import org.matac.events.access.Roles;
 
 /**
  * Who may read a perpetrator's profile: analysts and admins every profile; a MATAC coordinator
@@ -27,31 +28,31 @@ public final class ProfileAccess {
   public record Needs(boolean incidentAreas, boolean referralQueues, boolean assignedWorkers) {}
 
   public static Needs needs(Set<String> roles) {
-    if (roles.contains("ANALYST") || roles.contains("ADMIN")) {
+    if (roles.contains(Roles.ANALYST) || roles.contains(Roles.ADMIN)) {
       return new Needs(false, false, false);
     }
-    boolean coordinator = roles.contains("MATAC_COORDINATOR");
+    boolean coordinator = roles.contains(Roles.MATAC_COORDINATOR);
     return new Needs(
         coordinator,
-        coordinator || roles.contains("CASEWORKER"),
-        roles.contains("VICTIM_SAFETY_WORKER"));
+        coordinator || roles.contains(Roles.CASEWORKER),
+        roles.contains(Roles.VICTIM_SAFETY_WORKER));
   }
 
   private ProfileAccess() {}
 
   public static boolean mayRead(
       Set<String> roles, String subject, String agency, Collection<String> areas, Reach reach) {
-    if (roles.contains("ANALYST") || roles.contains("ADMIN")) {
+    if (roles.contains(Roles.ANALYST) || roles.contains(Roles.ADMIN)) {
       return true;
     }
-    if (roles.contains("MATAC_COORDINATOR")
+    if (roles.contains(Roles.MATAC_COORDINATOR)
         && (reach.incidentAreas().stream().anyMatch(areas::contains)
             || reach.referralQueues().stream()
                 .anyMatch(
                     queue -> queue.agency().equals("MATAC") && areas.contains(queue.area())))) {
       return true;
     }
-    if (roles.contains("CASEWORKER")
+    if (roles.contains(Roles.CASEWORKER)
         && reach.referralQueues().stream()
             .anyMatch(
                 queue ->
@@ -59,6 +60,6 @@ public final class ProfileAccess {
                         && (queue.area() == null || areas.contains(queue.area())))) {
       return true;
     }
-    return roles.contains("VICTIM_SAFETY_WORKER") && reach.assignedWorkers().contains(subject);
+    return roles.contains(Roles.VICTIM_SAFETY_WORKER) && reach.assignedWorkers().contains(subject);
   }
 }

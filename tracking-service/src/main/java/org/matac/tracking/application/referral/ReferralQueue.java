@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
+import org.matac.events.access.Roles;
 import org.matac.events.scoring.FoundationListPublished;
 import org.matac.events.tracking.ReferralStatusChanged;
 import org.matac.support.audit.AuditEntry;
@@ -275,7 +276,7 @@ public class ReferralQueue {
   }
 
   private String agencyQueueOf(Caller caller) {
-    if (caller.hasRole("MATAC_COORDINATOR")) {
+    if (caller.hasRole(Roles.MATAC_COORDINATOR)) {
       return "MATAC";
     }
     return caller.agency();
