@@ -114,7 +114,9 @@ public class SignInController {
     return Page.seeOther("/").cookie(session.start(token, DevelopmentSignIn.LIFETIME));
   }
 
+  // The sign-out button is a form in every page's header: it posts form-encoded, never JSON.
   @Post("/sign-out")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Secured(SecurityRule.IS_ANONYMOUS)
   public HttpResponse<?> signOut() {
     return Page.seeOther("/signed-out").cookie(session.end());
