@@ -132,7 +132,7 @@ public class CoordinatorPages {
     }
     return Page.of(
         "rankings",
-        "Ranked list for " + new Formats().words(chosen),
+        "Ranked list for " + Formats.SHARED.words(chosen),
         "area",
         chosen,
         "areas",

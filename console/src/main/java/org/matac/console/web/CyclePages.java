@@ -110,7 +110,7 @@ public class CyclePages {
       SessionToken token) {
     return Page.of(
         "cycles",
-        (errors.isEmpty() ? "" : "Error: ") + "Tasking cycles for " + new Formats().words(area),
+        Page.title("Tasking cycles for " + Formats.SHARED.words(area), errors),
         "area",
         area,
         "areas",
@@ -138,37 +138,42 @@ public class CyclePages {
         throw refusal;
       }
       SignedInUser user = Session.userOf(authentication);
-      return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(refusal.status()))
-          .body(
-              cyclesPage(
-                  user,
-                  Areas.chosen(user, form.area()),
-                  form,
-                  FormErrors.of(refusal, LABELS, WHEN_MISSING, "cycleDate"),
-                  token));
+      return Page.again(
+          refusal,
+          cyclesPage(
+              user,
+              Areas.chosen(user, form.area()),
+              form,
+              FormErrors.of(refusal, LABELS, WHEN_MISSING, "cycleDate"),
+              token));
     }
   }
 
   @Get("/{id}")
   public ModelAndView<Map<String, Object>> cycle(@PathVariable UUID id, SessionToken token) {
-    return cyclePage(id, Map.of(), token);
+    return cyclePage(id, null, token);
   }
 
+  /** The cycle; after a refused publication, with each undecided person named as an error. */
   private ModelAndView<Map<String, Object>> cyclePage(
-      UUID id, Map<String, String> errors, SessionToken token) {
+      UUID id, ServiceRefusal publishRefused, SessionToken token) {
     Map<String, Object> view = services.get(Service.SCORING, "/api/v1/tasking-cycles/" + id, token);
     Map<String, Object> cycle = Answers.map(view.get("cycle"));
     List<Map<String, Object>> entries = Answers.list(view.get("entries"));
     Map<String, String> names =
         people.names(entries.stream().map(entry -> entry.get("perpetratorId")).toList(), token);
-    long undecided = entries.stream().filter(entry -> entry.get("decision") == null).count();
+    List<Map<String, Object>> waiting =
+        entries.stream().filter(entry -> entry.get("decision") == null).toList();
+    Map<String, String> errors =
+        publishRefused == null ? Map.of() : undecidedNamed(waiting, names, publishRefused);
     return Page.of(
         "cycle",
-        (errors.isEmpty() ? "" : "Error: ")
-            + "Tasking cycle for "
-            + new Formats().words(cycle.get("area"))
-            + ", "
-            + new Formats().date(cycle.get("cycleDate")),
+        Page.title(
+            "Tasking cycle for "
+                + Formats.SHARED.words(cycle.get("area"))
+                + ", "
+                + Formats.SHARED.date(cycle.get("cycleDate")),
+            errors),
         "cycle",
         cycle,
         "entries",
@@ -176,7 +181,7 @@ public class CyclePages {
         "names",
         names,
         "undecided",
-        undecided,
+        waiting.size(),
         "errors",
         errors);
   }
@@ -190,29 +195,25 @@ public class CyclePages {
       if (refusal.status() != 409) {
         throw refusal;
       }
-      return HttpResponse.status(io.micronaut.http.HttpStatus.CONFLICT)
-          .body(cyclePage(id, undecidedNamed(id, refusal, token), token));
+      return Page.again(refusal, cyclePage(id, refusal, token));
     }
   }
 
   /** Why publishing was refused, naming each person still waiting for a decision. */
-  private Map<String, String> undecidedNamed(UUID id, ServiceRefusal refusal, SessionToken token) {
-    Map<String, Object> view = services.get(Service.SCORING, "/api/v1/tasking-cycles/" + id, token);
-    List<Map<String, Object>> waiting =
-        Answers.list(view.get("entries")).stream()
-            .filter(entry -> entry.get("decision") == null)
-            .toList();
+  private static Map<String, String> undecidedNamed(
+      List<Map<String, Object>> waiting, Map<String, String> names, ServiceRefusal refusal) {
     if (waiting.isEmpty()) {
       return Map.of("", refusal.detail());
     }
-    Map<String, String> names =
-        people.names(waiting.stream().map(entry -> entry.get("perpetratorId")).toList(), token);
     Map<String, String> errors = new LinkedHashMap<>();
-    names.forEach(
-        (perpetratorId, name) ->
-            errors.put(
-                "entry-" + perpetratorId,
-                "Decide whether " + name + " stays on the list before you publish it"));
+    for (Map<String, Object> entry : waiting) {
+      String perpetratorId = entry.get("perpetratorId").toString();
+      errors.put(
+          "entry-" + perpetratorId,
+          "Decide whether "
+              + names.get(perpetratorId)
+              + " stays on the list before you publish it");
+    }
     return errors;
   }
 
@@ -240,7 +241,7 @@ public class CyclePages {
     String name = people.names(List.of(perpetratorId), token).get(perpetratorId.toString());
     return Page.of(
         "entry",
-        (errors.isEmpty() ? "" : "Error: ") + name,
+        Page.title(name, errors),
         "cycle",
         Answers.map(view.get("cycle")),
         "entry",
@@ -271,7 +272,7 @@ public class CyclePages {
       SessionToken token) {
     Map<String, Object> body = new HashMap<>();
     body.put("decision", form.decision());
-    body.put("reason", blankToNull(form.reason()));
+    body.put("reason", Forms.blankToNull(form.reason()));
     return submitted(
         id,
         perpetratorId,
@@ -295,11 +296,11 @@ public class CyclePages {
       @Body ActionForm form,
       SessionToken token) {
     Map<String, Object> body = new HashMap<>();
-    body.put("agency", blankToNull(form.agency()));
+    body.put("agency", Forms.blankToNull(form.agency()));
     body.put("tactic", form.tactic());
-    body.put("description", blankToNull(form.description()));
-    body.put("owner", blankToNull(form.owner()));
-    body.put("dueDate", blankToNull(form.dueDate()));
+    body.put("description", Forms.blankToNull(form.description()));
+    body.put("owner", Forms.blankToNull(form.owner()));
+    body.put("dueDate", Forms.blankToNull(form.dueDate()));
     return submitted(
         id,
         perpetratorId,
@@ -327,17 +328,17 @@ public class CyclePages {
       if (refusal.status() != 409) {
         throw refusal;
       }
-      return HttpResponse.status(io.micronaut.http.HttpStatus.CONFLICT)
-          .body(
-              entryPage(
-                  id,
-                  perpetratorId,
-                  Map.of(
-                      "action-" + actionId,
-                      "Someone else changed this action while you had the page open. It now shows"
-                          + " their change: check it, then choose the status again."),
-                  Map.of(),
-                  token));
+      return Page.again(
+          refusal,
+          entryPage(
+              id,
+              perpetratorId,
+              Map.of(
+                  "action-" + actionId,
+                  "Someone else changed this action while you had the page open. It now shows"
+                      + " their change: check it, then choose the status again."),
+              Map.of(),
+              token));
     }
     return Page.seeOther("/cycles/" + id + "/entries/" + perpetratorId + "#actions");
   }
@@ -356,14 +357,10 @@ public class CyclePages {
       if (refusal.status() != 400 && refusal.status() != 409) {
         throw refusal;
       }
-      return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(refusal.status()))
-          .body(
-              entryPage(
-                  id,
-                  perpetratorId,
-                  FormErrors.of(refusal, LABELS, WHEN_MISSING, ""),
-                  body,
-                  token));
+      return Page.again(
+          refusal,
+          entryPage(
+              id, perpetratorId, FormErrors.of(refusal, LABELS, WHEN_MISSING, ""), body, token));
     }
   }
 
@@ -401,7 +398,7 @@ public class CyclePages {
         people.names(candidates.stream().map(entry -> entry.get("perpetratorId")).toList(), token);
     return Page.of(
         "additions",
-        (errors.isEmpty() ? "" : "Error: ") + "Add a person to this cycle",
+        Page.title("Add a person to this cycle", errors),
         "cycle",
         cycle,
         "candidates",
@@ -417,8 +414,8 @@ public class CyclePages {
   @Post("/{id}/entries")
   public HttpResponse<?> add(@PathVariable UUID id, @Body AdditionForm form, SessionToken token) {
     Map<String, Object> body = new HashMap<>();
-    body.put("perpetratorId", blankToNull(form.perpetratorId()));
-    body.put("reason", blankToNull(form.reason()));
+    body.put("perpetratorId", Forms.blankToNull(form.perpetratorId()));
+    body.put("reason", Forms.blankToNull(form.reason()));
     try {
       services.post(Service.SCORING, "/api/v1/tasking-cycles/" + id + "/entries", body, token);
       return Page.seeOther("/cycles/" + id);
@@ -426,8 +423,8 @@ public class CyclePages {
       if (refusal.status() != 400 && refusal.status() != 409) {
         throw refusal;
       }
-      return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(refusal.status()))
-          .body(additionsPage(id, FormErrors.of(refusal, LABELS, WHEN_MISSING, ""), token));
+      return Page.again(
+          refusal, additionsPage(id, FormErrors.of(refusal, LABELS, WHEN_MISSING, ""), token));
     }
   }
 
@@ -439,9 +436,9 @@ public class CyclePages {
     return Page.of(
         "pack",
         "Meeting pack: "
-            + new Formats().words(cycle.get("area"))
+            + Formats.SHARED.words(cycle.get("area"))
             + ", "
-            + new Formats().date(cycle.get("cycleDate")),
+            + Formats.SHARED.date(cycle.get("cycleDate")),
         "cycle",
         cycle,
         "entries",
@@ -461,13 +458,13 @@ public class CyclePages {
     for (Map<String, Object> entry : approved) {
       List<String> person =
           List.of(
-              text(entry.get("rank")),
+              Forms.text(entry.get("rank")),
               names.get(entry.get("perpetratorId").toString()),
-              text(entry.get("total")),
-              text(entry.get("kind")),
-              text(entry.get("decision")),
-              text(entry.get("decisionReason")),
-              text(entry.get("decidedBy")));
+              Forms.text(entry.get("total")),
+              Forms.text(entry.get("kind")),
+              Forms.text(entry.get("decision")),
+              Forms.text(entry.get("decisionReason")),
+              Forms.text(entry.get("decidedBy")));
       List<Map<String, Object>> actions = Answers.list(entry.get("actions"));
       if (actions.isEmpty()) {
         rows.add(concat(person, List.of("", "", "", "", "", "")));
@@ -477,12 +474,12 @@ public class CyclePages {
             concat(
                 person,
                 List.of(
-                    text(action.get("description")),
-                    text(action.get("tactic")),
-                    text(action.get("agency")),
-                    text(action.get("owner")),
-                    text(action.get("dueDate")),
-                    text(action.get("status")))));
+                    Forms.text(action.get("description")),
+                    Forms.text(action.get("tactic")),
+                    Forms.text(action.get("agency")),
+                    Forms.text(action.get("owner")),
+                    Forms.text(action.get("dueDate")),
+                    Forms.text(action.get("status")))));
       }
     }
     String file = "matac-" + cycle.get("area") + "-" + cycle.get("cycleDate") + ".csv";
@@ -501,14 +498,6 @@ public class CyclePages {
     List<String> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
-  }
-
-  private static String text(Object value) {
-    return value == null ? "" : value.toString();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static boolean blank(String value) {

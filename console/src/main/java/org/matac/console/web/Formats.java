@@ -13,6 +13,9 @@ import java.util.Locale;
  */
 public final class Formats {
 
+  /** It holds nothing that changes: every page and controller shares one. */
+  public static final Formats SHARED = new Formats();
+
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

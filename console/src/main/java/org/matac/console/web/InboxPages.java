@@ -110,8 +110,8 @@ public class InboxPages {
     Map<String, Object> body = new HashMap<>();
     body.put("email", form.email() != null);
     body.put("webhook", form.webhook() != null);
-    body.put("quietFrom", blankToNull(form.quietFrom()));
-    body.put("quietUntil", blankToNull(form.quietUntil()));
+    body.put("quietFrom", Forms.blankToNull(form.quietFrom()));
+    body.put("quietUntil", Forms.blankToNull(form.quietUntil()));
     try {
       services.put(Service.NOTIFICATION, "/api/v1/preferences", body, token);
     } catch (ServiceRefusal refusal) {
@@ -139,10 +139,6 @@ public class InboxPages {
 
   private static String text(Object value) {
     return value == null ? null : value.toString();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static boolean isRead(Map<String, Object> notification) {

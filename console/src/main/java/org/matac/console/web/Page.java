@@ -1,11 +1,13 @@
 package org.matac.console.web;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import org.matac.console.backends.ServiceRefusal;
 
 /** A page to render: its template, its title, and what it shows. */
 public final class Page {
@@ -20,6 +22,17 @@ public final class Page {
       model.put((String) pairs[i], pairs[i + 1]);
     }
     return new ModelAndView<>(view, model);
+  }
+
+  /** A page's title, marked as GOV.UK asks when the form on it has errors. */
+  public static String title(String title, Map<String, String> errors) {
+    return errors.isEmpty() ? title : "Error: " + title;
+  }
+
+  /** A form page shown again after a service refused what was sent, with the refusal's status. */
+  public static MutableHttpResponse<Object> again(
+      ServiceRefusal refusal, ModelAndView<Map<String, Object>> page) {
+    return HttpResponse.status(HttpStatus.valueOf(refusal.status())).body(page);
   }
 
   /** A problem page: what happened, and what the person can do next. */

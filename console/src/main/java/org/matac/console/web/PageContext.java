@@ -14,8 +14,6 @@ import java.util.Map;
 @Singleton
 public class PageContext implements ViewModelProcessor<Map<String, Object>> {
 
-  private static final Formats FORMATS = new Formats();
-
   private final Session session;
   private final FormTokens tokens;
 
@@ -30,7 +28,7 @@ public class PageContext implements ViewModelProcessor<Map<String, Object>> {
         .getModel()
         .ifPresent(
             model -> {
-              model.put("format", FORMATS);
+              model.put("format", Formats.SHARED);
               model.put(
                   "cspNonce", request.getAttribute(PageHeaders.NONCE, String.class).orElse(""));
               model.put("currentPath", request.getPath());

@@ -2,7 +2,6 @@ package org.matac.console.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -73,7 +72,7 @@ public class PartnerPages {
                         Service.SCORING, 404, "Your agency owns no such action.", List.of()));
     return Page.of(
         "agency-action",
-        (errors.isEmpty() ? "" : "Error: ") + action.get("description"),
+        Page.title(Forms.text(action.get("description")), errors),
         "action",
         action,
         "statuses",
@@ -98,7 +97,7 @@ public class PartnerPages {
     Map<String, Object> body = new HashMap<>();
     body.put("version", form.version());
     body.put("status", form.status());
-    body.put("notes", form.notes() == null || form.notes().isBlank() ? null : form.notes().trim());
+    body.put("notes", Forms.blankToNull(form.notes()));
     try {
       services.patch(Service.SCORING, "/api/v1/agency-actions/" + id, body, token);
       return Page.seeOther("/actions#action-" + id);
@@ -112,8 +111,7 @@ public class PartnerPages {
           refusal.status() == 409
               ? Map.of("status", "This action changed while you had it open. " + refusal.detail())
               : FormErrors.of(refusal, Map.of("status", "Status", "notes", "Notes"));
-      return HttpResponse.status(HttpStatus.valueOf(refusal.status()))
-          .body(actionPage(id, kept, errors, token));
+      return Page.again(refusal, actionPage(id, kept, errors, token));
     }
   }
 }

@@ -3,7 +3,6 @@ package org.matac.console.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -49,7 +48,9 @@ public class ReferralPages {
   static final List<String> PATHWAYS =
       List.of("FOUNDATION", "CARA", "DVPP", "DRIVE", "OUTREACH", "MATAC");
   static final List<String> RATINGS = List.of("NOT_PRESENT", "PRESENT", "CRITICAL");
-  static final Map<String, Integer> AGES = new LinkedHashMap<>(Map.of("2", 2, "7", 7, "28", 28));
+
+  /** The ages a caseworker can ask for, in days, youngest first as the drop-down lists them. */
+  static final List<String> AGES = List.of("2", "7", "28");
 
   private static final Map<String, String> LABELS =
       Map.of(
@@ -106,8 +107,8 @@ public class ReferralPages {
             oneOf(status, STATUSES),
             oneOf(area, user.areas()),
             oneOf(pathway, PATHWAYS),
-            blankToNull(referringAgency),
-            AGES.containsKey(olderThanDays) ? olderThanDays : null);
+            Forms.blankToNull(referringAgency),
+            oneOf(olderThanDays, AGES));
     StringBuilder query = new StringBuilder("/api/v1/referrals?limit=200");
     add(query, "status", filter.status());
     add(query, "area", filter.area());
@@ -117,7 +118,7 @@ public class ReferralPages {
       add(
           query,
           "receivedBefore",
-          LocalDate.now(clock).minusDays(AGES.get(filter.olderThanDays())).toString());
+          LocalDate.now(clock).minusDays(Integer.parseInt(filter.olderThanDays())).toString());
     }
     List<Map<String, Object>> items =
         Answers.items(services.get(Service.TRACKING, query.toString(), token));
@@ -137,7 +138,7 @@ public class ReferralPages {
         "pathways",
         PATHWAYS,
         "ages",
-        AGES.keySet());
+        AGES);
   }
 
   @Get("/{id}")
@@ -153,15 +154,18 @@ public class ReferralPages {
             people
                 .profile(UUID.fromString(referral.get("perpetratorId").toString()), token)
                 .get("profile"));
+    Screenings.Screening screening = Screenings.read(referral.get("screening"));
     return Page.of(
         "referral",
-        (errors.isEmpty() ? "" : "Error: ") + "Referral " + referral.get("referralRef"),
+        Page.title("Referral " + referral.get("referralRef"), errors),
         "referral",
         referral,
         "screening",
-        Screenings.read(referral.get("screening")),
+        screening,
         "tool",
-        services.get(Service.TRACKING, "/api/v1/referrals/screening-tool", token),
+        screening.ratings().isEmpty()
+            ? Map.of()
+            : services.get(Service.TRACKING, "/api/v1/referrals/screening-tool", token),
         "name",
         People.fullName(profile),
         "profile",
@@ -179,13 +183,12 @@ public class ReferralPages {
       if (refusal.status() != 409) {
         throw refusal;
       }
-      return HttpResponse.status(HttpStatus.CONFLICT)
-          .body(
-              referralPage(
-                  id,
-                  Map.of(
-                      "claim", "You could not claim this referral: " + Screenings.plain(refusal)),
-                  token));
+      return Page.again(
+          refusal,
+          referralPage(
+              id,
+              Map.of("claim", "You could not claim this referral: " + Screenings.plain(refusal)),
+              token));
     }
   }
 
@@ -199,21 +202,25 @@ public class ReferralPages {
       answers.put("priority", earlier.priority() ? "yes" : "no");
     }
     answers.put("notes", earlier.notes());
-    return screeningPage(referral, answers, Map.of(), token);
+    return screeningPage(
+        referral,
+        services.get(Service.TRACKING, "/api/v1/referrals/screening-tool", token),
+        answers,
+        Map.of());
   }
 
-  private ModelAndView<Map<String, Object>> screeningPage(
+  private static ModelAndView<Map<String, Object>> screeningPage(
       Map<String, Object> referral,
+      Map<String, Object> tool,
       Map<String, String> answers,
-      Map<String, String> errors,
-      SessionToken token) {
+      Map<String, String> errors) {
     return Page.of(
         "screening",
-        (errors.isEmpty() ? "" : "Error: ") + "Screen referral " + referral.get("referralRef"),
+        Page.title("Screen referral " + referral.get("referralRef"), errors),
         "referral",
         referral,
         "tool",
-        services.get(Service.TRACKING, "/api/v1/referrals/screening-tool", token),
+        tool,
         "ratings",
         RATINGS,
         "answers",
@@ -232,7 +239,7 @@ public class ReferralPages {
     body.put("version", Screenings.number(answers.get("version")));
     body.put("ratings", Screenings.ratings(tool, answers));
     body.put("priority", Screenings.yesNo(answers.get("priority")));
-    body.put("notes", blankToNull(answers.get("notes")));
+    body.put("notes", Forms.blankToNull(answers.get("notes")));
     try {
       services.put(Service.TRACKING, "/api/v1/referrals/" + id + "/screening", body, token);
       return Page.seeOther("/referrals/" + id);
@@ -242,8 +249,8 @@ public class ReferralPages {
       }
       Map<String, Object> referral =
           services.get(Service.TRACKING, "/api/v1/referrals/" + id, token);
-      return HttpResponse.status(HttpStatus.valueOf(refusal.status()))
-          .body(screeningPage(referral, answers, Screenings.errors(refusal, tool), token));
+      return Page.again(
+          refusal, screeningPage(referral, tool, answers, Screenings.errors(refusal, tool)));
     }
   }
 
@@ -257,7 +264,7 @@ public class ReferralPages {
       Map<String, Object> referral, Map<String, String> answers, Map<String, String> errors) {
     return Page.of(
         "referral-decision",
-        (errors.isEmpty() ? "" : "Error: ") + "Decide referral " + referral.get("referralRef"),
+        Page.title("Decide referral " + referral.get("referralRef"), errors),
         "referral",
         referral,
         "pathways",
@@ -274,10 +281,10 @@ public class ReferralPages {
     Map<String, String> answers = Screenings.form(request.getBody().orElseGet(Map::of));
     Map<String, Object> body = new HashMap<>();
     body.put("version", Screenings.number(answers.get("version")));
-    body.put("decision", blankToNull(answers.get("decision")));
-    body.put("pathway", blankToNull(answers.get("pathway")));
-    body.put("outcome", blankToNull(answers.get("outcome")));
-    body.put("reason", blankToNull(answers.get("reason")));
+    body.put("decision", Forms.blankToNull(answers.get("decision")));
+    body.put("pathway", Forms.blankToNull(answers.get("pathway")));
+    body.put("outcome", Forms.blankToNull(answers.get("outcome")));
+    body.put("reason", Forms.blankToNull(answers.get("reason")));
     try {
       services.post(Service.TRACKING, "/api/v1/referrals/" + id + "/decision", body, token);
       return Page.seeOther("/referrals/" + id);
@@ -285,12 +292,12 @@ public class ReferralPages {
       if (refusal.status() != 400 && refusal.status() != 409) {
         throw refusal;
       }
-      return HttpResponse.status(HttpStatus.valueOf(refusal.status()))
-          .body(
-              decisionPage(
-                  services.get(Service.TRACKING, "/api/v1/referrals/" + id, token),
-                  answers,
-                  decisionErrors(refusal, answers)));
+      return Page.again(
+          refusal,
+          decisionPage(
+              services.get(Service.TRACKING, "/api/v1/referrals/" + id, token),
+              answers,
+              decisionErrors(refusal, answers)));
     }
   }
 
@@ -315,7 +322,7 @@ public class ReferralPages {
       SignedInUser user, Map<String, String> answers, Map<String, String> errors) {
     return Page.of(
         "self-referral",
-        (errors.isEmpty() ? "" : "Error: ") + "Enter a self-referral",
+        Page.title("Enter a self-referral", errors),
         "areas",
         user.areas(),
         "pathways",
@@ -334,7 +341,7 @@ public class ReferralPages {
     Map<String, Object> body = new HashMap<>();
     for (String field :
         List.of("givenName", "familyName", "dateOfBirth", "area", "reason", "pathway")) {
-      body.put(field, blankToNull(answers.get(field)));
+      body.put(field, Forms.blankToNull(answers.get(field)));
     }
     body.put("consentToShare", Screenings.yesNo(answers.get("consentToShare")));
     try {
@@ -365,9 +372,5 @@ public class ReferralPages {
           .append('=')
           .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

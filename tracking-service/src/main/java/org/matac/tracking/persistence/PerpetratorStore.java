@@ -8,11 +8,17 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.support.sql.Sql;
+import org.matac.tracking.domain.ProfileAccess;
 
 /** Perpetrators, the identifiers that resolve to them, and the profile built from their records. */
 @Singleton
@@ -165,49 +171,70 @@ public class PerpetratorStore {
   /**
    * Where a profile reaches: incident areas, referral queues and workers assigned to its victims.
    */
-  public org.matac.tracking.domain.ProfileAccess.Reach reachOf(
-      UUID id, org.matac.tracking.domain.ProfileAccess.Needs needs) {
-    java.util.Set<String> areas = new java.util.HashSet<>();
-    java.util.Set<org.matac.tracking.domain.ProfileAccess.Queue> queues = new java.util.HashSet<>();
-    java.util.Set<String> workers = new java.util.HashSet<>();
+  public ProfileAccess.Reach reachOf(UUID id, ProfileAccess.Needs needs) {
+    return reachesOf(List.of(id), needs).get(id);
+  }
+
+  /**
+   * The reach of several profiles, one query per part the reader's role needs (a list of names
+   * reads them all at once); every id asked for has a reach, empty where nothing was found.
+   */
+  public Map<UUID, ProfileAccess.Reach> reachesOf(Collection<UUID> ids, ProfileAccess.Needs needs) {
+    Object[] asked = {ids.toArray(UUID[]::new)};
+    Map<UUID, Set<String>> areas = new HashMap<>();
+    Map<UUID, Set<ProfileAccess.Queue>> queues = new HashMap<>();
+    Map<UUID, Set<String>> workers = new HashMap<>();
     if (needs.incidentAreas()) {
-      areas.addAll(
-          sql.query(
-              "SELECT DISTINCT area FROM partner_record WHERE perpetrator_id = ?"
-                  + " AND type = 'INCIDENT_REPORTED' AND NOT withdrawn AND area IS NOT NULL",
-              row -> row.getString(1),
-              id));
+      sql.query(
+          "SELECT DISTINCT perpetrator_id, area FROM partner_record WHERE perpetrator_id = ANY (?)"
+              + " AND type = 'INCIDENT_REPORTED' AND NOT withdrawn AND area IS NOT NULL",
+          row -> collect(areas, row.getObject(1, UUID.class), row.getString(2)),
+          asked);
     }
     if (needs.referralQueues()) {
-      queues.addAll(
-          sql.query(
-              "SELECT agency, area FROM referral WHERE perpetrator_id = ?",
-              row ->
-                  new org.matac.tracking.domain.ProfileAccess.Queue(
-                      row.getString(1), row.getString(2)),
-              id));
+      sql.query(
+          "SELECT perpetrator_id, agency, area FROM referral WHERE perpetrator_id = ANY (?)",
+          row ->
+              collect(
+                  queues,
+                  row.getObject(1, UUID.class),
+                  new ProfileAccess.Queue(row.getString(2), row.getString(3))),
+          asked);
     }
     if (needs.assignedWorkers()) {
-      // Workers currently assigned to any victim of this perpetrator's current incidents.
-      workers.addAll(
-          sql.query(
-              "SELECT DISTINCT assignment.payload->>'workerId' FROM partner_record assignment"
-                  + " JOIN partner_record incident ON incident.perpetrator_id = ?"
-                  + " AND incident.type = 'INCIDENT_REPORTED' AND NOT incident.withdrawn"
-                  + " CROSS JOIN LATERAL jsonb_array_elements(incident.payload->'victims') victim"
-                  + " WHERE assignment.type = 'SAFETY_WORKER_ASSIGNED' AND NOT assignment.withdrawn"
-                  + " AND assignment.payload->>'victimRef' = victim->>'victimRef'"
-                  + " AND COALESCE(assignment.payload->>'victimSource', assignment.source)"
-                  + " = incident.source"
-                  + " AND NOT EXISTS (SELECT 1 FROM partner_record ended"
-                  + " WHERE ended.type = 'SAFETY_WORKER_UNASSIGNED' AND NOT ended.withdrawn"
-                  + " AND ended.payload->>'workerId' = assignment.payload->>'workerId'"
-                  + " AND ended.payload->>'victimRef' = assignment.payload->>'victimRef'"
-                  + " AND ended.occurred_at >= assignment.occurred_at)",
-              row -> row.getString(1),
-              id));
+      // Workers currently assigned to any victim of these perpetrators' current incidents.
+      sql.query(
+          "SELECT DISTINCT incident.perpetrator_id, assignment.payload->>'workerId'"
+              + " FROM partner_record assignment"
+              + " JOIN partner_record incident ON incident.perpetrator_id = ANY (?)"
+              + " AND incident.type = 'INCIDENT_REPORTED' AND NOT incident.withdrawn"
+              + " CROSS JOIN LATERAL jsonb_array_elements(incident.payload->'victims') victim"
+              + " WHERE assignment.type = 'SAFETY_WORKER_ASSIGNED' AND NOT assignment.withdrawn"
+              + " AND assignment.payload->>'victimRef' = victim->>'victimRef'"
+              + " AND COALESCE(assignment.payload->>'victimSource', assignment.source)"
+              + " = incident.source"
+              + " AND NOT EXISTS (SELECT 1 FROM partner_record ended"
+              + " WHERE ended.type = 'SAFETY_WORKER_UNASSIGNED' AND NOT ended.withdrawn"
+              + " AND ended.payload->>'workerId' = assignment.payload->>'workerId'"
+              + " AND ended.payload->>'victimRef' = assignment.payload->>'victimRef'"
+              + " AND ended.occurred_at >= assignment.occurred_at)",
+          row -> collect(workers, row.getObject(1, UUID.class), row.getString(2)),
+          asked);
     }
-    return new org.matac.tracking.domain.ProfileAccess.Reach(areas, queues, workers);
+    Map<UUID, ProfileAccess.Reach> reaches = new HashMap<>();
+    for (UUID id : ids) {
+      reaches.put(
+          id,
+          new ProfileAccess.Reach(
+              areas.getOrDefault(id, Set.of()),
+              queues.getOrDefault(id, Set.of()),
+              workers.getOrDefault(id, Set.of())));
+    }
+    return reaches;
+  }
+
+  private static <T> boolean collect(Map<UUID, Set<T>> into, UUID id, T value) {
+    return into.computeIfAbsent(id, key -> new HashSet<>()).add(value);
   }
 
   /** The agencies holding records of a profile: what a signpost may say of it. */

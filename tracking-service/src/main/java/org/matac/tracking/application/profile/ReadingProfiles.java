@@ -106,11 +106,13 @@ public class ReadingProfiles {
   @Transactional
   public Identities identities(List<UUID> ids, Caller reader) {
     Map<UUID, PerpetratorStore.Identity> found = perpetrators.identities(ids);
+    Map<UUID, ProfileAccess.Reach> reaches =
+        perpetrators.reachesOf(found.keySet(), ProfileAccess.needs(reader.roles()));
     List<PerpetratorStore.Identity> items = new java.util.ArrayList<>();
     List<UUID> withheld = new java.util.ArrayList<>();
     for (UUID id : ids) {
       PerpetratorStore.Identity identity = found.get(id);
-      if (identity != null && mayRead(reader, id)) {
+      if (identity != null && mayRead(reader, reaches.get(id))) {
         audit.record(
             AuditEntry.allowed(
                 reader,
@@ -137,12 +139,12 @@ public class ReadingProfiles {
   }
 
   private boolean mayRead(Caller reader, UUID id) {
+    return mayRead(reader, perpetrators.reachOf(id, ProfileAccess.needs(reader.roles())));
+  }
+
+  private static boolean mayRead(Caller reader, ProfileAccess.Reach reach) {
     return ProfileAccess.mayRead(
-        reader.roles(),
-        reader.subject(),
-        reader.agency(),
-        reader.areas(),
-        perpetrators.reachOf(id, ProfileAccess.needs(reader.roles())));
+        reader.roles(), reader.subject(), reader.agency(), reader.areas(), reach);
   }
 
   private Optional<ProfileView> resolve(UUID id) {

@@ -58,16 +58,16 @@ public class EnteringSelfReferrals {
 
   @Transactional
   public ReferralStore.Referral enter(SelfReferral entry, Caller caseworker) {
-    List<Problem.FieldError> missing = new ArrayList<>();
+    List<Problem.FieldError> problems = new ArrayList<>();
     // A partner system may send a person without a name; a person on the phone always gives one.
     if (entry.givenName() == null || entry.givenName().isBlank()) {
-      missing.add(new Problem.FieldError("givenName", "is required"));
+      problems.add(new Problem.FieldError("givenName", "is required"));
     }
     if (entry.familyName() == null || entry.familyName().isBlank()) {
-      missing.add(new Problem.FieldError("familyName", "is required"));
+      problems.add(new Problem.FieldError("familyName", "is required"));
     }
     if (entry.area() != null && !caseworker.areas().contains(entry.area())) {
-      missing.add(
+      problems.add(
           new Problem.FieldError("area", "must be one of your areas " + caseworker.areas()));
     }
     String reference = "SELF-" + UUID.randomUUID();
@@ -98,9 +98,9 @@ public class EnteringSelfReferrals {
     EnvelopeParser.Parsed parsed = parser.parse(withoutNulls(envelope));
     parsed.errors().stream()
         .map(error -> new Problem.FieldError(formField(error.field()), error.message()))
-        .forEach(missing::add);
-    if (!missing.isEmpty() || parsed.event().isEmpty()) {
-      throw ProblemException.badRequest("The self-referral is incomplete.", missing);
+        .forEach(problems::add);
+    if (!problems.isEmpty() || parsed.event().isEmpty()) {
+      throw ProblemException.badRequest("The self-referral is incomplete.", problems);
     }
     PartnerEvent event = parsed.event().get();
     recording.record(event, RecordingPartnerEvents.Channel.HTTP, caseworker);
