@@ -154,6 +154,18 @@ public final class Browser implements AutoCloseable {
     WebElement page = driver.findElement(By.tagName("html"));
     target.click();
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    return loaded();
+  }
+
+  // The old page gone is not the new one ready: a lookup made while it still parses can find a
+  // node the parser then replaces ("node does not belong to the document").
+  private Browser loaded() {
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            ready ->
+                "complete"
+                    .equals(
+                        ((JavascriptExecutor) ready).executeScript("return document.readyState")));
     return this;
   }
 
@@ -200,7 +212,7 @@ public final class Browser implements AutoCloseable {
       WebElement page = driver.findElement(By.tagName("html"));
       driver.switchTo().activeElement().sendKeys(Keys.ENTER);
       new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-      return Browser.this;
+      return loaded();
     }
 
     private String focusedName() {

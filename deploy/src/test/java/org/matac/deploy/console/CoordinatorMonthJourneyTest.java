@@ -201,7 +201,7 @@ class CoordinatorMonthJourneyTest {
     browser.follow("Add a person to this cycle");
     browser.checkPage("coordinator-add-person");
     browser
-        .choose(browser.find(By.cssSelector("label[for=perpetratorId]")).getText())
+        .tick("perpetratorId")
         .type("reason", "New intelligence from probation")
         .press("Add to the cycle");
     browser.follow("Lowly Fakeperson-Journey");
