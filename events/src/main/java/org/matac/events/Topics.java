@@ -1,5 +1,7 @@
 package org.matac.events;
 
+import java.util.List;
+
 /**
  * Every Kafka topic of the system. Inbound topics are fixed by the partner contract; internal ones
  * follow {@code <owner>.<event-in-kebab-case>.v<major>} and are keyed by the project's perpetrator
@@ -23,6 +25,27 @@ public final class Topics {
   public static final String SCORING_DEAD_LETTER = "scoring.dead-letter.v1";
 
   public static final String NOTIFICATION_DEAD_LETTER = "notification.dead-letter.v1";
+
+  /**
+   * Every topic above. Each service declares them all at start, not only its own, so that no
+   * service's consumers wait on a topic whose owner has not started yet.
+   */
+  public static final List<String> ALL =
+      List.of(
+          POLICE_INTAKE,
+          PARTNER_INTAKE,
+          INTAKE_DEAD_LETTER,
+          PROFILE_CHANGED,
+          SAFETY_WORKER_ASSIGNED,
+          SAFETY_WORKER_UNASSIGNED,
+          REFERRAL_STATUS_CHANGED,
+          PERPETRATOR_DISPOSED,
+          TRACKING_DEAD_LETTER,
+          SCORE_CHANGED,
+          TASKING_LIST_PUBLISHED,
+          FOUNDATION_LIST_PUBLISHED,
+          SCORING_DEAD_LETTER,
+          NOTIFICATION_DEAD_LETTER);
 
   private Topics() {}
 }

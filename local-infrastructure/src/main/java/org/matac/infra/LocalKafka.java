@@ -50,14 +50,15 @@ public final class LocalKafka implements AutoCloseable {
     properties.put("controller.listener.names", "CONTROLLER");
     properties.put("inter.broker.listener.name", "PLAINTEXT");
     properties.put("log.dirs", logDirectory.toAbsolutePath().toString());
-    properties.put("num.partitions", "3");
     properties.put("default.replication.factor", "1");
     properties.put("offsets.topic.replication.factor", "1");
     properties.put("offsets.topic.num.partitions", "3");
     properties.put("transaction.state.log.replication.factor", "1");
     properties.put("transaction.state.log.min.isr", "1");
     properties.put("group.initial.rebalance.delay.ms", "0");
-    properties.put("auto.create.topics.enable", "true");
+    // As a force's broker should be: topics exist because a service declared them, with their
+    // partition counts, never because a client happened to name one.
+    properties.put("auto.create.topics.enable", "false");
     format(logDirectory, properties);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
     server.startup();

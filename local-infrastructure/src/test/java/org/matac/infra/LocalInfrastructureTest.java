@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,6 +72,9 @@ class LocalInfrastructureTest {
     void delivers_a_record_written_before_the_restart(@TempDir Path log) throws Exception {
       int port = LocalKafka.freePort();
       try (LocalKafka kafka = LocalKafka.start(log, port)) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+          admin.createTopics(List.of(new NewTopic("restart-check", 1, (short) 1))).all().get();
+        }
         try (KafkaProducer<String, String> producer = producer(kafka)) {
           producer.send(new ProducerRecord<>("restart-check", "key", "written before")).get();
         }

@@ -9,21 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.matac.support.sql.Sql;
 
 /**
  * Writes the audit trail in the transaction of the act it records, so that if the audit write fails
- * the act fails too, and reads it back for auditors. Each row's hash covers the previous row's hash
- * and its own fields, so changing, removing or reordering any row breaks the chain.
+ * the act fails too, and reads it back for auditors. Rows are inserted unchained, with no lock that
+ * every writer would queue on; {@link AuditSealer} chains them shortly after they commit. Each
+ * sealed row's hash covers the previous row's hash and its own fields, so changing, removing or
+ * reordering any sealed row breaks the chain.
  */
 @Singleton
 public class AuditTrail {
@@ -92,43 +98,35 @@ public class AuditTrail {
 
   /** PostgreSQL keeps microseconds: store exactly what the hash covers. */
   private Instant now() {
-    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private void append(List<Timed> acts) {
-    // One writer at a time extends the chain; held only until the surrounding commit.
-    sql.query("SELECT pg_advisory_xact_lock(hashtext('audit-chain'))", row -> 1);
-    String previous =
-        sql.queryOne(
-                "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1", row -> row.getString(1))
-            .orElse(GENESIS);
     List<Object[]> rows = new ArrayList<>(acts.size());
     for (Timed act : acts) {
       AuditEntry entry = act.entry();
-      String roles = String.join(",", new TreeSet<>(entry.roles()));
-      String hash = hash(previous, act.at(), entry, roles);
       rows.add(
           new Object[] {
             act.at(),
             entry.actor(),
             entry.agency(),
-            roles,
+            rolesOf(entry),
             entry.action(),
             entry.subjectType(),
             entry.subjectId(),
             entry.purpose(),
             entry.recipient(),
-            entry.outcome(),
-            previous,
-            hash
+            entry.outcome()
           });
-      previous = hash;
     }
     sql.batch(
         "INSERT INTO audit_event (occurred_at, actor, agency, roles, action, subject_type,"
-            + " subject_id, purpose, recipient, outcome, prev_hash, hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " subject_id, purpose, recipient, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
+  }
+
+  static String rolesOf(AuditEntry entry) {
+    return String.join(",", new TreeSet<>(entry.roles()));
   }
 
   /** A stored audit row as an auditor reads it. */
@@ -174,35 +172,34 @@ public class AuditTrail {
         limit);
   }
 
-  /** The result of checking the whole chain: intact, or the first row that breaks it. */
-  public record Verification(boolean intact, long rowsChecked, Long firstBrokenSeq) {}
+  /**
+   * The result of checking the whole chain: intact, or the first row that breaks it. Rows written
+   * since the last sealing are counted apart: they are checked once sealed.
+   */
+  public record Verification(
+      boolean intact, long rowsChecked, Long firstBrokenSeq, long rowsAwaitingSeal) {}
 
+  /** Checks every sealed row in chain order, after sealing what is waiting. */
   @Transactional
   public Verification verify() {
-    List<Row> rows = sql.query("SELECT * FROM audit_event ORDER BY seq", AuditTrail::row);
+    List<Row> rows =
+        sql.query(
+            "SELECT * FROM audit_event WHERE chain_pos IS NOT NULL ORDER BY chain_pos",
+            AuditTrail::row);
+    long awaiting =
+        sql.queryOne("SELECT count(*) FROM audit_event WHERE hash IS NULL", row -> row.getLong(1))
+            .orElse(0L);
     String previous = GENESIS;
     for (Row row : rows) {
-      AuditEntry entry =
-          new AuditEntry(
-              row.actor(),
-              row.agency(),
-              java.util.Set.of(),
-              AuditEntry.Action.valueOf(row.action()),
-              row.subjectType(),
-              row.subjectId(),
-              row.purpose(),
-              row.recipient(),
-              AuditEntry.Outcome.valueOf(row.outcome()));
-      String expected = hash(previous, row.occurredAt(), entry, row.roles());
-      if (!row.prevHash().equals(previous) || !row.hash().equals(expected)) {
-        return new Verification(false, rows.size(), row.seq());
+      if (!previous.equals(row.prevHash()) || !hashOf(previous, row).equals(row.hash())) {
+        return new Verification(false, rows.size(), row.seq(), awaiting);
       }
       previous = row.hash();
     }
-    return new Verification(true, rows.size(), null);
+    return new Verification(true, rows.size(), null, awaiting);
   }
 
-  private static Row row(java.sql.ResultSet row) throws java.sql.SQLException {
+  static Row row(ResultSet row) throws SQLException {
     return new Row(
         row.getLong("seq"),
         Sql.instant(row, "occurred_at"),
@@ -217,6 +214,22 @@ public class AuditTrail {
         row.getString("outcome"),
         row.getString("prev_hash"),
         row.getString("hash"));
+  }
+
+  /** The hash {@code row} must carry when it follows a row whose hash is {@code previous}. */
+  static String hashOf(String previous, Row row) {
+    AuditEntry entry =
+        new AuditEntry(
+            row.actor(),
+            row.agency(),
+            Set.of(),
+            AuditEntry.Action.valueOf(row.action()),
+            row.subjectType(),
+            row.subjectId(),
+            row.purpose(),
+            row.recipient(),
+            AuditEntry.Outcome.valueOf(row.outcome()));
+    return hash(previous, row.occurredAt(), entry, row.roles());
   }
 
   static String hash(String previous, Instant at, AuditEntry entry, String roles) {

@@ -2,6 +2,7 @@ package org.matac.tracking.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -199,8 +201,74 @@ class AuditTrailTest extends TrackingServiceTestBase {
     }
 
     @Test
+    void refuses_a_second_sealing_of_a_row_even_to_the_service_role() throws Exception {
+      postEvent(Envelopes.incident().json(), partnerToken(POLICE));
+      get("/api/v1/audit/verification", auditor());
+      try (Connection connection = serviceRole();
+          Statement statement = connection.createStatement()) {
+        String reseal =
+            "UPDATE audit_event SET hash = repeat('0', 64)"
+                + " WHERE seq = (SELECT max(seq) FROM audit_event WHERE hash IS NOT NULL)";
+
+        assertThatThrownBy(() -> statement.execute(reseal)).hasMessageContaining("append-only");
+      }
+    }
+
+    @Test
     void is_for_auditors_only() {
       assertThat(get("/api/v1/audit", analystToken()).code()).isEqualTo(403);
+    }
+  }
+
+  @Nested
+  class TheChain {
+
+    private long unsealedRows() throws SQLException {
+      return countOf("SELECT count(*) FROM audit_event WHERE hash IS NULL");
+    }
+
+    @Test
+    void takes_in_every_committed_row_shortly_after_without_anyone_asking() throws Exception {
+      postEvent(Envelopes.incident().json(), partnerToken(POLICE));
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> unsealedRows() == 0);
+    }
+
+    @Test
+    void puts_a_row_after_those_committed_before_it_even_when_it_was_numbered_first()
+        throws Exception {
+      long slowSeq;
+      try (Connection slowAct = serviceRole()) {
+        slowAct.setAutoCommit(false);
+        try (Statement statement = slowAct.createStatement()) {
+          var inserted =
+              statement.executeQuery(
+                  "INSERT INTO audit_event (occurred_at, actor, roles, action, subject_type,"
+                      + " purpose, outcome) VALUES (now(), 'slow-act', 'ADMIN', 'CONSULTATION',"
+                      + " 'PERPETRATOR', 'an act still in flight', 'ALLOWED') RETURNING seq");
+          inserted.next();
+          slowSeq = inserted.getLong(1);
+        }
+        // Another act commits while the slow one is still open: it does not wait for it.
+        assertThat(postEvent(Envelopes.incident().json(), partnerToken(POLICE)).code())
+            .isEqualTo(202);
+        get("/api/v1/audit/verification", auditor());
+        assertThat(countOf("SELECT count(*) FROM audit_event WHERE seq > ?", slowSeq)).isPositive();
+        slowAct.commit();
+      }
+
+      JsonNode verification = json.readTree(body(get("/api/v1/audit/verification", auditor())));
+
+      assertThat(verification.path("intact").asBoolean()).isTrue();
+      assertThat(verification.path("rowsAwaitingSeal").asLong()).isZero();
+      assertThat(
+              countOf(
+                  "SELECT count(*) FROM audit_event WHERE seq > ? AND chain_pos > (SELECT"
+                      + " chain_pos FROM audit_event WHERE seq = ?)",
+                  slowSeq,
+                  slowSeq))
+          .as("rows numbered after the slow act but committed before it come first in the chain")
+          .isZero();
     }
   }
 }
