@@ -11,8 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import org.matac.scoring.domain.PolicyValidation;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.PolicyStore;
@@ -36,7 +37,13 @@ public class PolicyCatalogue {
   private final ObjectMapper json;
   private final AuditTrail audit;
   private final Clock clock;
-  private final AtomicReference<ScoringPolicy> active = new AtomicReference<>();
+
+  /**
+   * Parsed versions by id. A version never changes once added, so this is never stale; which one is
+   * active is read from the database each time, so an activation on any instance is seen by every
+   * instance at its next use.
+   */
+  private final Map<String, ScoringPolicy> parsed = new ConcurrentHashMap<>();
 
   public PolicyCatalogue(PolicyStore store, ObjectMapper json, AuditTrail audit, Clock clock) {
     this.store = store;
@@ -50,31 +57,24 @@ public class PolicyCatalogue {
   void addDefaultPolicy(StartupEvent startup) {
     String document = readClasspathPolicy(DEFAULT_POLICY);
     store.addIfAbsent(DEFAULT_POLICY, document, clock.instant());
-    if (store.activeDocument().isEmpty()) {
+    if (store.activeId().isEmpty()) {
       store.activate(DEFAULT_POLICY, clock.instant());
     }
   }
 
   @Transactional
   public ScoringPolicy active() {
-    ScoringPolicy cached = active.get();
-    if (cached != null) {
-      return cached;
-    }
-    ScoringPolicy loaded =
-        parse(
-            store
-                .activeDocument()
-                .orElseThrow(() -> new IllegalStateException("No scoring policy is active")));
-    active.set(loaded);
-    return loaded;
+    String id =
+        store
+            .activeId()
+            .orElseThrow(() -> new IllegalStateException("No scoring policy is active"));
+    return parsed.computeIfAbsent(id, this::load);
   }
 
   /** A stored version by id, active or not: a comparison may rank under any of them. */
   @Transactional
   public ScoringPolicy version(String id) {
-    return parse(
-        store.document(id).orElseThrow(() -> ProblemException.notFound("No policy " + id + ".")));
+    return parsed.computeIfAbsent(id, this::load);
   }
 
   /** A stored policy document and whether it is the active one. */
@@ -118,7 +118,6 @@ public class PolicyCatalogue {
       throw ProblemException.notFound("No policy " + id + ".");
     }
     store.activate(id, clock.instant());
-    active.set(null);
     audit.record(
         AuditEntry.allowed(
             admin,
@@ -132,14 +131,17 @@ public class PolicyCatalogue {
   public List<PolicyVersion> versions() {
     String activeId = active().id();
     return store.ids().stream()
-        .map(
-            id ->
-                new PolicyVersion(id, id.equals(activeId), parse(store.document(id).orElseThrow())))
+        .map(id -> new PolicyVersion(id, id.equals(activeId), version(id)))
         .toList();
   }
 
   private Set<String> defaultCategories() {
     return parse(readClasspathPolicy(DEFAULT_POLICY)).gravityTable().weights().keySet();
+  }
+
+  private ScoringPolicy load(String id) {
+    return parse(
+        store.document(id).orElseThrow(() -> ProblemException.notFound("No policy " + id + ".")));
   }
 
   private ScoringPolicy parse(String document) {

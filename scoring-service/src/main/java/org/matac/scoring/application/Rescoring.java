@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.matac.support.schedule.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +38,16 @@ public class Rescoring {
   private final int pageSize;
   private final int ranges;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final OncePerCluster once;
 
   public Rescoring(
       ScoringProfiles scoring,
       @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       Clock clock,
+      OncePerCluster once,
       @Value("${matac.scoring.rescore-page-size:500}") int pageSize,
       @Value("${matac.scoring.rescore-ranges:2}") int ranges) {
+    this.once = once;
     this.ranges = ranges;
     this.scoring = scoring;
     this.executor = executor;
@@ -73,7 +79,17 @@ public class Rescoring {
 
   @Scheduled(cron = "${matac.scoring.nightly-rescore-cron:0 5 0 * * *}", zoneId = "UTC")
   void nightly() {
-    start();
+    startTonightsRescore();
+  }
+
+  /**
+   * Starts tonight's rescore on this instance unless another instance, or this one, already started
+   * it: every instance fires the same schedule. Answers whether it started.
+   */
+  boolean startTonightsRescore() {
+    Instant now = clock.instant();
+    String night = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
+    return once.claim("nightly-rescore", night, now) && start();
   }
 
   /**

@@ -24,9 +24,8 @@ public class PolicyStore {
         now);
   }
 
-  public Optional<String> activeDocument() {
-    return sql.queryOne(
-        "SELECT document::text FROM scoring_policy WHERE active", row -> row.getString(1));
+  public Optional<String> activeId() {
+    return sql.queryOne("SELECT id FROM scoring_policy WHERE active", row -> row.getString(1));
   }
 
   public Optional<String> document(String id) {

@@ -86,6 +86,38 @@ class PolicyActivationTest extends ServiceTestBase {
   }
 
   @Test
+  void an_activation_by_another_instance_is_used_here_from_the_next_request() throws Exception {
+    ObjectNode document = rfgv1();
+    String id = "rfgv-elsewhere-" + UUID.randomUUID().toString().substring(0, 8);
+    document.put("id", id);
+    assertThat(addPolicy(document, admin()).code()).isEqualTo(201);
+    assertThat(activeIdSeenHere()).as("seen and kept by this instance").isNotEqualTo(id);
+
+    try (var otherInstance = connectAs("default")) {
+      otherInstance.setAutoCommit(false);
+      try (var statement = otherInstance.createStatement()) {
+        statement.execute("UPDATE scoring_policy SET active = false WHERE active");
+        statement.execute(
+            "UPDATE scoring_policy SET active = true, activated_at = now() WHERE id = '"
+                + id
+                + "'");
+      }
+      otherInstance.commit();
+    }
+
+    assertThat(activeIdSeenHere()).isEqualTo(id);
+  }
+
+  private String activeIdSeenHere() throws Exception {
+    for (JsonNode version : json.readTree(body(get("/api/v1/policies", admin()))).path("items")) {
+      if (version.path("active").asBoolean()) {
+        return version.path("id").asText();
+      }
+    }
+    return null;
+  }
+
+  @Test
   void activating_a_policy_rescores_everyone_under_it() throws Exception {
     String person = UUID.randomUUID().toString();
     Instant recent = Instant.now().minus(Duration.ofDays(3));
