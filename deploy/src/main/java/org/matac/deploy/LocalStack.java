@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.matac.infra.DevelopmentTokenIssuer;
 import org.matac.infra.LocalKafka;
@@ -48,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
   private final LocalKafka kafka;
   private final DevelopmentTokenIssuer issuer;
   private final Map<Service, Process> processes = new LinkedHashMap<>();
+  private final Map<Service, Process> secondInstances = new LinkedHashMap<>();
 
   private LocalStack(
       StackSettings settings,
@@ -93,8 +95,44 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public void startService(Service service) throws IOException {
+    processes.put(service, launch(service, environmentOf(service), logOf(service)));
+  }
+
+  /**
+   * Starts another instance of {@code service} beside the first, on the first one's port plus 100,
+   * against the same databases and broker, waits until it is healthy, and answers its base URL. Its
+   * log is {@code <module>-2.log}.
+   */
+  public String startSecondInstance(Service service) throws Exception {
+    int port = portOf(service) + 100;
+    Map<String, String> environment = environmentOf(service);
+    environment.put(
+        switch (service) {
+          case TRACKING -> "TRACKING_PORT";
+          case SCORING -> "SCORING_PORT";
+          case NOTIFICATION -> "NOTIFICATION_PORT";
+          case CONSOLE -> "CONSOLE_PORT";
+        },
+        Integer.toString(port));
+    Path log = settings.dataDirectory().resolve("logs").resolve(service.module + "-2.log");
+    Process process = launch(service, environment, log);
+    secondInstances.put(service, process);
+    String url = "http://localhost:" + port;
+    awaitHealthy(service.module + " (second instance)", () -> process, url, log);
+    return url;
+  }
+
+  /** Stops every second instance, leaving the first of each service running. */
+  public void stopSecondInstances() throws InterruptedException {
+    for (Process second : secondInstances.values()) {
+      stop(second);
+    }
+    secondInstances.clear();
+  }
+
+  private Process launch(Service service, Map<String, String> environment, Path log)
+      throws IOException {
     Path jar = jarOf(service);
-    Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -104,13 +142,16 @@ public final class LocalStack implements AutoCloseable {
                 jar.toString())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(environmentOf(service));
-    processes.put(service, builder.start());
+    builder.environment().putAll(environment);
+    return builder.start();
   }
 
   /** Stops one service as Ctrl-C would, and waits for it to exit. */
   public void stopService(Service service) throws InterruptedException {
-    Process process = processes.remove(service);
+    stop(processes.remove(service));
+  }
+
+  private static void stop(Process process) throws InterruptedException {
     if (process != null) {
       process.destroy();
       if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -164,18 +205,20 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public void awaitHealthy(Service service) throws Exception {
+    awaitHealthy(service.module, () -> processes.get(service), url(service), logOf(service));
+  }
+
+  private void awaitHealthy(String name, Supplier<Process> running, String url, Path log)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest health =
-        HttpRequest.newBuilder(URI.create(url(service) + "/health"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
+        HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
-      Process process = processes.get(service);
+      Process process = running.get();
       if (process == null || !process.isAlive()) {
-        throw new IllegalStateException(
-            service.module + " exited during start; see " + logOf(service));
+        throw new IllegalStateException(name + " exited during start; see " + log);
       }
       try {
         HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -189,13 +232,13 @@ public final class LocalStack implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException(
-        service.module
+        name
             + " was not healthy within "
             + settings.startupTimeout()
             + " ("
             + last
             + "); see "
-            + logOf(service));
+            + log);
   }
 
   public Path logOf(Service service) {
@@ -203,14 +246,16 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public String url(Service service) {
-    int port =
-        switch (service) {
-          case TRACKING -> settings.trackingPort();
-          case SCORING -> settings.scoringPort();
-          case NOTIFICATION -> settings.notificationPort();
-          case CONSOLE -> settings.consolePort();
-        };
-    return "http://localhost:" + port;
+    return "http://localhost:" + portOf(service);
+  }
+
+  private int portOf(Service service) {
+    return switch (service) {
+      case TRACKING -> settings.trackingPort();
+      case SCORING -> settings.scoringPort();
+      case NOTIFICATION -> settings.notificationPort();
+      case CONSOLE -> settings.consolePort();
+    };
   }
 
   /** A database beside the services' own, created if need be, for a benchmark's baseline. */
@@ -223,6 +268,11 @@ public final class LocalStack implements AutoCloseable {
   /** The operating-system process id of a running service, to read its memory from /proc. */
   public java.util.Optional<Long> pidOf(Service service) {
     return java.util.Optional.ofNullable(processes.get(service)).map(Process::pid);
+  }
+
+  /** The process id of a service's second instance, when one was started. */
+  public java.util.Optional<Long> secondPidOf(Service service) {
+    return java.util.Optional.ofNullable(secondInstances.get(service)).map(Process::pid);
   }
 
   /** A JDBC connection to a service's own database, for measurements made from outside it. */
@@ -266,12 +316,13 @@ public final class LocalStack implements AutoCloseable {
   @Override
   public void close() {
     List<Service> running = new ArrayList<>(processes.keySet());
-    for (Service service : running) {
-      try {
+    try {
+      stopSecondInstances();
+      for (Service service : running) {
         stopService(service);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     issuer.close();
     kafka.close();
