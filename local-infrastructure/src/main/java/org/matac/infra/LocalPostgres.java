@@ -49,6 +49,12 @@ public final class LocalPostgres implements AutoCloseable {
     if (port > 0) {
       builder.setPort(port);
     }
+    if ("on".equals(System.getenv("MATAC_PG_STAT_STATEMENTS"))) {
+      // For profiling a benchmark: which statements take the server's time (docs/benchmarks.md).
+      builder
+          .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+          .setServerConfig("pg_stat_statements.track_planning", "on");
+    }
     if (durability == Durability.DURABLE) {
       builder
           .setServerConfig("fsync", "on")

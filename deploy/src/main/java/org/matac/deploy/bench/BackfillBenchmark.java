@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,12 +16,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,17 +39,27 @@ import org.matac.deploy.StackSettings;
  * that reads the same records and batch-inserts one row each over JDBC into the same PostgreSQL.
  * Prints RESULT lines; not part of the test suite.
  *
- * <p>Usage: {@code deploy/bench-backfill.sh [events] [seed]} (defaults 20000 and 1).
+ * <p>Usage: {@code deploy/bench-backfill.sh [events] [seed] [instances]} (defaults 20000, 1 and 1);
+ * with 2 instances, a second instance of each service runs beside the first and the share of each
+ * is printed.
  */
 public final class BackfillBenchmark {
 
   private static final String INTAKE = "intake.police-events.v1";
+
+  /** The consumer groups a backfill flows through, each a service's main listener. */
+  private static final List<String> GROUPS = List.of("tracking-intake", "scoring", "notification");
+
+  private static final List<LocalStack.Service> SERVICES =
+      List.of(
+          LocalStack.Service.TRACKING, LocalStack.Service.SCORING, LocalStack.Service.NOTIFICATION);
 
   private BackfillBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+    int instances = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     List<SyntheticFeed.Event> feed = new SyntheticFeed(seed, Instant.now()).events(events);
     Set<String> distinct = new HashSet<>();
     Set<String> people = new HashSet<>();
@@ -63,11 +76,18 @@ public final class BackfillBenchmark {
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.put("MATAC_DATA_DIR", data.toString());
     try (LocalStack stack = LocalStack.start(StackSettings.from(environment, List.of("--fresh")))) {
-      MemoryWatch memory = new MemoryWatch(stack);
+      if (instances > 1) {
+        for (LocalStack.Service service : SERVICES) {
+          stack.startSecondInstance(service);
+        }
+        awaitPartitionsShared(stack);
+      }
+      ProcessWatch watch = new ProcessWatch(stack);
+      watch.start();
       Instant started = Instant.now();
       produce(stack, feed);
       Instant produced = Instant.now();
-      awaitEverythingWritten(stack, distinct.size(), people.size(), memory);
+      awaitEverythingWritten(stack, distinct.size(), people.size(), watch);
       Duration system = Duration.between(started, Instant.now());
       double systemRate = distinct.size() / (system.toMillis() / 1000.0);
       System.out.printf(
@@ -77,14 +97,69 @@ public final class BackfillBenchmark {
           systemRate,
           Duration.between(started, produced).toMillis());
 
+      watch.report(distinct.size());
+      ProcessWatch.reportStatements(stack);
+      if (instances > 1) {
+        reportPerInstance(stack);
+      }
+
       Duration raw = rawBaseline(stack, feed.size());
       double rawRate = feed.size() / (raw.toMillis() / 1000.0);
       System.out.printf(
           "RESULT raw_baseline records=%d seconds=%.1f events_per_second=%.0f%n",
           feed.size(), raw.toMillis() / 1000.0, rawRate);
       System.out.printf("RESULT ratio=%.1f%% of the raw baseline%n", 100 * systemRate / rawRate);
-      memory.report();
     }
+  }
+
+  /** Waits until every consumer group has a member on each instance holding partitions. */
+  private static void awaitPartitionsShared(LocalStack stack) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+      while (Instant.now().isBefore(deadline)) {
+        boolean shared = true;
+        for (String group : GROUPS) {
+          shared &= membersWithPartitions(admin, group).size() >= 2;
+        }
+        if (shared) {
+          return;
+        }
+        Thread.sleep(1000);
+      }
+      throw new IllegalStateException("The second instances did not join their groups");
+    }
+  }
+
+  /**
+   * Prints, for each consumer group, the partitions each member holds and how many records those
+   * partitions carry: one member per instance and listener, so this is each instance's share.
+   */
+  private static void reportPerInstance(LocalStack stack) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+      for (String group : GROUPS) {
+        int member = 0;
+        for (Set<TopicPartition> partitions : membersWithPartitions(admin, group)) {
+          member++;
+          Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+          partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+          long records =
+              admin.listOffsets(latest).all().get().values().stream()
+                  .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                  .sum();
+          System.out.printf(
+              "RESULT instance group=%s member=%d partitions=%d records=%d%n",
+              group, member, partitions.size(), records);
+        }
+      }
+    }
+  }
+
+  private static List<Set<TopicPartition>> membersWithPartitions(Admin admin, String group)
+      throws Exception {
+    return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+        .map(member -> member.assignment().topicPartitions())
+        .filter(partitions -> !partitions.isEmpty())
+        .toList();
   }
 
   private static void produce(LocalStack stack, List<SyntheticFeed.Event> feed) throws Exception {
@@ -107,13 +182,17 @@ public final class BackfillBenchmark {
    * notification hold, for every person, the latest profile version tracking published.
    */
   private static void awaitEverythingWritten(
-      LocalStack stack, int distinctEvents, int people, MemoryWatch memory) throws Exception {
+      LocalStack stack, int distinctEvents, int people, ProcessWatch watch) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
     try (Connection tracking = stack.database(LocalStack.Service.TRACKING);
         Connection scoring = stack.database(LocalStack.Service.SCORING);
         Connection notification = stack.database(LocalStack.Service.NOTIFICATION)) {
       while (Instant.now().isBefore(deadline)) {
-        memory.sample();
+        watch.sample(
+            Map.of(
+                LocalStack.Service.TRACKING, tracking,
+                LocalStack.Service.SCORING, scoring,
+                LocalStack.Service.NOTIFICATION, notification));
         long recorded = count(tracking, "SELECT count(*) FROM intake_event");
         long versions =
             count(
@@ -200,45 +279,6 @@ public final class BackfillBenchmark {
         }
       }
       return Duration.between(started, Instant.now());
-    }
-  }
-
-  /** Peak resident memory of each service process, from /proc, sampled while the run lasts. */
-  private static final class MemoryWatch {
-    private final LocalStack stack;
-    private final Map<LocalStack.Service, Long> peakKb = new EnumMap<>(LocalStack.Service.class);
-
-    MemoryWatch(LocalStack stack) {
-      this.stack = stack;
-    }
-
-    void sample() {
-      for (LocalStack.Service service : LocalStack.Service.values()) {
-        stack
-            .pidOf(service)
-            .ifPresent(
-                pid -> {
-                  try {
-                    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                      if (line.startsWith("VmHWM:")) {
-                        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                        peakKb.merge(service, kb, Math::max);
-                      }
-                    }
-                  } catch (Exception e) {
-                    // The process may be gone between listing and reading; the last sample stands.
-                  }
-                });
-      }
-    }
-
-    void report() {
-      sample();
-      peakKb.forEach(
-          (service, kb) ->
-              System.out.printf(
-                  "RESULT peak_resident_memory %s=%d MB (heap capped at 512 MB by -Xmx512m)%n",
-                  service, kb / 1024));
     }
   }
 }

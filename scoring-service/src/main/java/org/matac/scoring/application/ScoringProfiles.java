@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.matac.events.Topics;
 import org.matac.events.access.Roles;
 import org.matac.events.scoring.ScoreChanged;
@@ -77,6 +81,83 @@ public class ScoringProfiles {
     disposals.onPerpetratorDisposed(message, "scoring.perpetrator-disposed", SERVICE);
   }
 
+  /**
+   * A poll's profile changes as a set, with the effect of {@link #onProfileChanged} on each in
+   * order: one statement for their delivery records, one for the disposed among them, one for the
+   * facts, one read of the scores before and one write of those that changed. A poll that folds one
+   * profile into another is taken message by message, since the order of a fold and a later message
+   * about either person matters.
+   */
+  @Transactional
+  public void onProfilesChanged(List<ProfileChanged> messages) {
+    boolean folds =
+        messages.stream()
+            .flatMap(message -> message.changes().stream())
+            .anyMatch(change -> change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED);
+    if (folds) {
+      messages.forEach(this::onProfileChanged);
+      return;
+    }
+    Set<String> first =
+        processed.recordFirstDeliveries(
+            CONSUMER, messages.stream().map(message -> message.messageId().toString()).toList());
+    Set<String> disposed =
+        disposals.disposedAmong(
+            messages.stream().map(ProfileChanged::perpetratorId).collect(Collectors.toSet()));
+    // The newest version of each person's profile among the messages that count.
+    Map<UUID, ProfileChanged> newest = new LinkedHashMap<>();
+    for (ProfileChanged message : messages) {
+      if (first.contains(message.messageId().toString())
+          && !disposed.contains(message.perpetratorId())) {
+        newest.merge(
+            UUID.fromString(message.perpetratorId()),
+            message,
+            (kept, other) -> other.profileVersion() > kept.profileVersion() ? other : kept);
+      }
+    }
+    if (newest.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Set<UUID> stored =
+        facts.storeAllIfNewer(
+            newest.values().stream()
+                .map(
+                    message ->
+                        new FactsStore.NewFacts(
+                            UUID.fromString(message.perpetratorId()),
+                            message.profileVersion(),
+                            write(message.profile()),
+                            areasOf(message.profile())))
+                .toList(),
+            now);
+    if (stored.isEmpty()) {
+      return;
+    }
+    ScoringPolicy policy = policies.active();
+    List<ScoreStore.Change> assessed =
+        stored.stream()
+            .map(
+                id ->
+                    new ScoreStore.Change(
+                        id,
+                        RfgvScorer.score(ProfileFacts.of(newest.get(id).profile()), policy, now),
+                        newest.get(id).messageId()))
+            .toList();
+    storeChanged(assessed, scores.currentOf(stored, policy.id()));
+  }
+
+  /** Every area the profile places the person in, now or, by an earlier version, in the past. */
+  private static Set<String> areasOf(ProfileChanged.Profile profile) {
+    Set<String> areas = new HashSet<>();
+    profile.incidents().forEach(incident -> areas.add(incident.area()));
+    profile.versions().stream()
+        .filter(version -> version.incident() != null)
+        .forEach(version -> areas.add(version.incident().area()));
+    areas.remove(null);
+    return areas;
+  }
+
   @Transactional
   public void onProfileChanged(ProfileChanged message) {
     if (!processed.recordFirstDelivery(CONSUMER, message.messageId().toString())
@@ -93,15 +174,12 @@ public class ScoringProfiles {
       }
     }
     UUID perpetratorId = UUID.fromString(message.perpetratorId());
-    java.util.Set<String> areas = new java.util.HashSet<>();
-    // An earlier version may place the person in another area as of a past instant.
-    message.profile().incidents().forEach(incident -> areas.add(incident.area()));
-    message.profile().versions().stream()
-        .filter(version -> version.incident() != null)
-        .forEach(version -> areas.add(version.incident().area()));
-    areas.remove(null);
     if (!facts.storeIfNewer(
-        perpetratorId, message.profileVersion(), write(message.profile()), areas, now)) {
+        perpetratorId,
+        message.profileVersion(),
+        write(message.profile()),
+        areasOf(message.profile()),
+        now)) {
       return;
     }
     rescore(perpetratorId, message.profile(), policies.active(), now, message.messageId());

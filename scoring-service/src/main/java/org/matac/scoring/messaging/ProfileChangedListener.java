@@ -31,8 +31,12 @@ public class ProfileChangedListener extends DeadLetteringListener {
 
   @Topic(Topics.PROFILE_CHANGED)
   public void onProfileChanged(List<ConsumerRecord<String, byte[]>> records) {
-    batches.handle(
-        records, ProfileChanged.class, Topics.SCORING_DEAD_LETTER, scoring::onProfileChanged);
+    batches.handleAll(
+        records,
+        ProfileChanged.class,
+        Topics.SCORING_DEAD_LETTER,
+        scoring::onProfilesChanged,
+        scoring::onProfileChanged);
   }
 
   @Topic(Topics.PERPETRATOR_DISPOSED)

@@ -2,7 +2,11 @@ package org.matac.scoring.persistence;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.matac.support.sql.Sql;
 
@@ -44,6 +48,37 @@ public class FactsStore {
             areaArray,
             now)
         == 1;
+  }
+
+  /** A profile version to keep, and the areas of its incidents. */
+  public record NewFacts(UUID perpetratorId, long version, String profileJson, Set<String> areas) {}
+
+  /**
+   * {@link #storeIfNewer} for many people in one statement, each at most once; answers those whose
+   * facts it kept.
+   */
+  public Set<UUID> storeAllIfNewer(Collection<NewFacts> newFacts, Instant now) {
+    Set<UUID> stored = new HashSet<>();
+    sql.query(
+        "INSERT INTO perpetrator_facts (perpetrator_id, profile_version, profile, areas,"
+            + " updated_at) SELECT id, version, profile::jsonb,"
+            + " array_remove(string_to_array(areas, chr(31)), ''), ?"
+            + " FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[])"
+            + " AS f(id, version, profile, areas) ON CONFLICT (perpetrator_id)"
+            + " DO UPDATE SET profile_version = excluded.profile_version,"
+            + " profile = excluded.profile, areas = excluded.areas,"
+            + " updated_at = excluded.updated_at"
+            + " WHERE perpetrator_facts.profile_version < excluded.profile_version"
+            + " RETURNING perpetrator_id",
+        row -> stored.add(row.getObject(1, UUID.class)),
+        now,
+        newFacts.stream().map(NewFacts::perpetratorId).toArray(UUID[]::new),
+        newFacts.stream().map(facts -> Long.toString(facts.version())).toArray(String[]::new),
+        newFacts.stream().map(NewFacts::profileJson).toArray(String[]::new),
+        newFacts.stream()
+            .map(facts -> String.join("\u001f", new TreeSet<>(facts.areas())))
+            .toArray(String[]::new));
+    return stored;
   }
 
   /** One person's stored facts. */

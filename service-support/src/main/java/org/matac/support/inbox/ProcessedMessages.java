@@ -2,6 +2,9 @@ package org.matac.support.inbox;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.matac.support.sql.Sql;
 
 /**
@@ -15,6 +18,22 @@ public class ProcessedMessages {
 
   public ProcessedMessages(Sql sql) {
     this.sql = sql;
+  }
+
+  /**
+   * Records the deliveries of {@code messageIds} to {@code consumer} in one statement; answers
+   * those delivered for the first time. Must run in the transaction that applies their effects.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Set<String> recordFirstDeliveries(String consumer, List<String> messageIds) {
+    Set<String> first = new HashSet<>();
+    sql.query(
+        "INSERT INTO processed_message (consumer, message_id) SELECT ?, unnest(?::text[])"
+            + " ON CONFLICT DO NOTHING RETURNING message_id",
+        row -> first.add(row.getString(1)),
+        consumer,
+        messageIds.toArray(String[]::new));
+    return first;
   }
 
   /**

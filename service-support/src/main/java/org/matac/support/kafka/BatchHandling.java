@@ -44,6 +44,20 @@ public class BatchHandling {
       Class<T> type,
       String deadLetterTopic,
       Consumer<T> handler) {
+    handleAll(records, type, deadLetterTopic, messages -> messages.forEach(handler), handler);
+  }
+
+  /**
+   * As {@link #handle}, for a handler that takes the poll's messages as a set ({@code together}:
+   * one statement per table for all of them) and has the same effect as {@code alone} applied to
+   * each in order; {@code alone} is what a failed batch falls back to, message by message.
+   */
+  public <T> void handleAll(
+      List<ConsumerRecord<String, byte[]>> records,
+      Class<T> type,
+      String deadLetterTopic,
+      Consumer<List<T>> together,
+      Consumer<T> alone) {
     List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>();
     List<T> messages = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
@@ -61,7 +75,7 @@ public class BatchHandling {
     try {
       transactions.executeWrite(
           status -> {
-            messages.forEach(handler);
+            together.accept(messages);
             return null;
           });
     } catch (RuntimeException batchFailed) {
@@ -75,7 +89,7 @@ public class BatchHandling {
         alone(
             readable.get(i),
             () -> {
-              handler.accept(message);
+              alone.accept(message);
               return Boolean.TRUE;
             },
             deadLetterTopic);

@@ -60,20 +60,21 @@ public class PerpetratorStore {
    * when they changed. A withdrawn or corrected record's details no longer count.
    */
   public boolean refreshPersonalDetails(UUID id) {
+    // Each detail from the latest current record that has it, all three in one pass over the
+    // person's records: three correlated subqueries cost more to plan than to run.
     String latest =
-        "SELECT e.body->'perpetrator'->>'%s' FROM partner_record r JOIN intake_event e"
-            + " ON e.event_id = r.event_id WHERE r.perpetrator_id = p.id AND NOT r.withdrawn"
-            + " AND e.body->'perpetrator'->>'%s' IS NOT NULL"
-            + " ORDER BY r.recorded_at DESC, r.event_id DESC LIMIT 1";
+        "(array_agg(e.body->'perpetrator'->>'%1$s' ORDER BY r.recorded_at DESC, r.event_id DESC)"
+            + " FILTER (WHERE e.body->'perpetrator'->>'%1$s' IS NOT NULL))[1]";
     return sql.update(
             "UPDATE perpetrator p SET given_name = d.given_name, family_name = d.family_name,"
-                + " date_of_birth = d.date_of_birth FROM (SELECT ("
-                + latest.formatted("givenName", "givenName")
-                + ") AS given_name, ("
-                + latest.formatted("familyName", "familyName")
-                + ") AS family_name, ("
-                + latest.formatted("dateOfBirth", "dateOfBirth")
-                + ")::date AS date_of_birth FROM perpetrator p WHERE p.id = ?) d"
+                + " date_of_birth = d.date_of_birth FROM (SELECT "
+                + latest.formatted("givenName")
+                + " AS given_name, "
+                + latest.formatted("familyName")
+                + " AS family_name, ("
+                + latest.formatted("dateOfBirth")
+                + ")::date AS date_of_birth FROM partner_record r JOIN intake_event e"
+                + " ON e.event_id = r.event_id WHERE r.perpetrator_id = ? AND NOT r.withdrawn) d"
                 + " WHERE p.id = ? AND (p.given_name, p.family_name, p.date_of_birth)"
                 + " IS DISTINCT FROM (d.given_name, d.family_name, d.date_of_birth)",
             id,
