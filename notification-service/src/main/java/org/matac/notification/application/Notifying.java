@@ -5,11 +5,16 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.matac.events.scoring.ScoreChanged;
 import org.matac.events.scoring.TaskingListPublished;
 import org.matac.events.tracking.PerpetratorDisposed;
@@ -115,12 +120,112 @@ public class Notifying {
         message.workerId(), new VictimKey(message.victimSource(), message.victimRef()));
   }
 
+  private static final String PROFILE_CHANGED = "notification.profile-changed";
+
+  /**
+   * A poll's profile changes as a set, leaving what {@link #onProfileChanged} leaves for each in
+   * order. A person some worker is, or is about to be, linked to has their messages taken one at a
+   * time, since each may tell the workers something; for everyone else (all of a backfill, nearly)
+   * the links, names and orders that message by message would leave are worked out in memory and
+   * written with one statement per table. A poll that joins or separates profiles is taken message
+   * by message.
+   */
+  @Transactional
+  public void onProfilesChanged(List<ProfileChanged> messages) {
+    boolean regroups =
+        messages.stream()
+            .flatMap(message -> message.changes().stream())
+            .anyMatch(
+                change ->
+                    change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED
+                        || change.kind() == ProfileChanged.ChangeKind.PROFILES_SEPARATED);
+    if (regroups) {
+      messages.forEach(this::onProfileChanged);
+      return;
+    }
+    Set<String> first =
+        processed.recordFirstDeliveries(
+            PROFILE_CHANGED,
+            messages.stream().map(message -> message.messageId().toString()).toList());
+    Set<String> disposed =
+        disposals.disposedAmong(
+            messages.stream().map(ProfileChanged::perpetratorId).collect(Collectors.toSet()));
+    List<ProfileChanged> counted =
+        messages.stream()
+            .filter(message -> first.contains(message.messageId().toString()))
+            .filter(message -> !disposed.contains(message.perpetratorId()))
+            .toList();
+    Map<UUID, Set<VictimKey>> victimsNamed = new HashMap<>();
+    counted.forEach(
+        message ->
+            victimsNamed
+                .computeIfAbsent(UUID.fromString(message.perpetratorId()), id -> new HashSet<>())
+                .addAll(victimsOf(message.profile().incidents())));
+    Set<UUID> watched = links.peopleWithWorkersAmong(victimsNamed);
+    List<ProfileChanged> unwatched = new ArrayList<>();
+    for (ProfileChanged message : counted) {
+      if (watched.contains(UUID.fromString(message.perpetratorId()))) {
+        apply(message);
+      } else {
+        unwatched.add(message);
+      }
+    }
+    if (!unwatched.isEmpty()) {
+      keepUp(unwatched);
+    }
+  }
+
+  /**
+   * What {@link #apply} leaves for people nobody is linked to, worked out in memory: a newer
+   * profile replaces the person's victims, name and orders; an older one only adds its victims.
+   */
+  private void keepUp(List<ProfileChanged> messages) {
+    Set<UUID> people =
+        messages.stream()
+            .map(message -> UUID.fromString(message.perpetratorId()))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    Map<UUID, Long> versions = links.summaryVersionsOf(people);
+    Map<UUID, Set<VictimKey>> linkedBefore = links.victimsOfAll(people);
+    Map<UUID, Set<VictimKey>> linked = new HashMap<>();
+    linkedBefore.forEach((id, victims) -> linked.put(id, new HashSet<>(victims)));
+    Map<UUID, ProfileChanged> newest = new LinkedHashMap<>();
+    for (ProfileChanged message : messages) {
+      UUID id = UUID.fromString(message.perpetratorId());
+      Set<VictimKey> victims = victimsOf(message.profile().incidents());
+      if (message.profileVersion() > versions.getOrDefault(id, Long.MIN_VALUE)) {
+        versions.put(id, message.profileVersion());
+        newest.put(id, message);
+        linked.put(id, new HashSet<>(victims));
+      } else {
+        linked.computeIfAbsent(id, none -> new HashSet<>()).addAll(victims);
+      }
+    }
+    links.storeSummaries(
+        newest.values().stream()
+            .map(
+                message ->
+                    new LinkStore.Summary(
+                        UUID.fromString(message.perpetratorId()),
+                        message.profile().givenName(),
+                        message.profile().familyName(),
+                        message.profileVersion()))
+            .toList());
+    links.relinkVictims(linkedBefore, linked);
+    Map<UUID, List<OrderStore.Order>> orders = new LinkedHashMap<>();
+    newest.forEach((id, message) -> orders.put(id, ordersOf(id, message.profile())));
+    this.orders.replaceAll(orders);
+  }
+
   @Transactional
   public void onProfileChanged(ProfileChanged message) {
     if (!firstDeliveryAboutAKeptPerson(
-        "notification.profile-changed", message.messageId(), message.perpetratorId())) {
+        PROFILE_CHANGED, message.messageId(), message.perpetratorId())) {
       return;
     }
+    apply(message);
+  }
+
+  private void apply(ProfileChanged message) {
     UUID perpetratorId = UUID.fromString(message.perpetratorId());
     for (ProfileChanged.Change change : message.changes()) {
       if (change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED) {

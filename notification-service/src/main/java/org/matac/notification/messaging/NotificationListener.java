@@ -52,10 +52,11 @@ public class NotificationListener extends DeadLetteringListener {
 
   @Topic(Topics.PROFILE_CHANGED)
   public void onProfileChanged(List<ConsumerRecord<String, byte[]>> records) {
-    batches.handle(
+    batches.handleAll(
         records,
         ProfileChanged.class,
         Topics.NOTIFICATION_DEAD_LETTER,
+        notifying::onProfilesChanged,
         notifying::onProfileChanged);
   }
 

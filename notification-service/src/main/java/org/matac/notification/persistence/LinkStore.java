@@ -2,8 +2,12 @@ package org.matac.notification.persistence;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -100,20 +104,120 @@ public class LinkStore {
         perpetratorId);
   }
 
+  private static final String STORE_SUMMARY_IF_NEWER =
+      "INSERT INTO perpetrator_summary (perpetrator_id, given_name, family_name,"
+          + " profile_version) VALUES (?, ?, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE"
+          + " SET given_name = excluded.given_name, family_name = excluded.family_name,"
+          + " profile_version = excluded.profile_version"
+          + " WHERE perpetrator_summary.profile_version < excluded.profile_version";
+
   /** Keeps the name from the newest profile version; answers false for an older one. */
   public boolean storeSummaryIfNewer(
       UUID perpetratorId, String givenName, String familyName, long profileVersion) {
-    return sql.update(
-            "INSERT INTO perpetrator_summary (perpetrator_id, given_name, family_name,"
-                + " profile_version) VALUES (?, ?, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE"
-                + " SET given_name = excluded.given_name, family_name = excluded.family_name,"
-                + " profile_version = excluded.profile_version"
-                + " WHERE perpetrator_summary.profile_version < excluded.profile_version",
-            perpetratorId,
-            givenName,
-            familyName,
-            profileVersion)
+    return sql.update(STORE_SUMMARY_IF_NEWER, perpetratorId, givenName, familyName, profileVersion)
         == 1;
+  }
+
+  /** A person's name as of a profile version. */
+  public record Summary(UUID perpetratorId, String givenName, String familyName, long version) {}
+
+  /** {@link #storeSummaryIfNewer} for many people, each once, in one batch. */
+  public void storeSummaries(List<Summary> summaries) {
+    sql.batch(
+        STORE_SUMMARY_IF_NEWER,
+        summaries.stream()
+            .map(
+                summary ->
+                    new Object[] {
+                      summary.perpetratorId(),
+                      summary.givenName(),
+                      summary.familyName(),
+                      summary.version()
+                    })
+            .toList());
+  }
+
+  /** The profile version whose name is kept, for those of {@code people} known here. */
+  public Map<UUID, Long> summaryVersionsOf(Collection<UUID> people) {
+    Map<UUID, Long> versions = new HashMap<>();
+    sql.query(
+        "SELECT perpetrator_id, profile_version FROM perpetrator_summary"
+            + " WHERE perpetrator_id = ANY(?)",
+        row -> versions.put(row.getObject(1, UUID.class), row.getLong(2)),
+        (Object) people.toArray(UUID[]::new));
+    return versions;
+  }
+
+  /** {@link #victimsOf} for many people in one query. */
+  public Map<UUID, Set<VictimKey>> victimsOfAll(Collection<UUID> people) {
+    Map<UUID, Set<VictimKey>> victims = new HashMap<>();
+    sql.query(
+        "SELECT perpetrator_id, victim_source, victim_ref FROM perpetrator_victim"
+            + " WHERE perpetrator_id = ANY(?)",
+        row ->
+            victims
+                .computeIfAbsent(row.getObject(1, UUID.class), id -> new HashSet<>())
+                .add(new VictimKey(row.getString(2), row.getString(3))),
+        (Object) people.toArray(UUID[]::new));
+    return victims;
+  }
+
+  /** Links each person to exactly the victims {@code after} names, from those {@code before}. */
+  public void relinkVictims(Map<UUID, Set<VictimKey>> before, Map<UUID, Set<VictimKey>> after) {
+    List<Object[]> added = new ArrayList<>();
+    List<Object[]> removed = new ArrayList<>();
+    after.forEach(
+        (id, victims) -> {
+          Set<VictimKey> was = before.getOrDefault(id, Set.of());
+          victims.stream()
+              .filter(victim -> !was.contains(victim))
+              .forEach(victim -> added.add(new Object[] {id, victim.source(), victim.victimRef()}));
+          was.stream()
+              .filter(victim -> !victims.contains(victim))
+              .forEach(
+                  victim -> removed.add(new Object[] {id, victim.source(), victim.victimRef()}));
+        });
+    sql.batch(
+        "INSERT INTO perpetrator_victim (perpetrator_id, victim_source, victim_ref)"
+            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        added);
+    sql.batch(
+        "DELETE FROM perpetrator_victim WHERE perpetrator_id = ? AND victim_source = ?"
+            + " AND victim_ref = ?",
+        removed);
+  }
+
+  /**
+   * Those of the people a worker is linked to now, or will be once linked to the victims named for
+   * them: through a victim already theirs, or through one of {@code victimsNamed}.
+   */
+  public Set<UUID> peopleWithWorkersAmong(Map<UUID, Set<VictimKey>> victimsNamed) {
+    Set<UUID> watched = new HashSet<>();
+    if (victimsNamed.isEmpty()) {
+      return watched;
+    }
+    sql.query(
+        "SELECT DISTINCT pv.perpetrator_id FROM perpetrator_victim pv"
+            + " JOIN worker_victim_link link ON link.victim_source = pv.victim_source"
+            + " AND link.victim_ref = pv.victim_ref WHERE pv.perpetrator_id = ANY(?)",
+        row -> watched.add(row.getObject(1, UUID.class)),
+        (Object) victimsNamed.keySet().toArray(UUID[]::new));
+    List<VictimKey> named = victimsNamed.values().stream().flatMap(Set::stream).distinct().toList();
+    Set<VictimKey> withWorkers = new HashSet<>();
+    sql.query(
+        "SELECT DISTINCT link.victim_source, link.victim_ref FROM worker_victim_link link"
+            + " JOIN unnest(?::text[], ?::text[]) AS v(source, ref)"
+            + " ON link.victim_source = v.source AND link.victim_ref = v.ref",
+        row -> withWorkers.add(new VictimKey(row.getString(1), row.getString(2))),
+        named.stream().map(VictimKey::source).toArray(String[]::new),
+        named.stream().map(VictimKey::victimRef).toArray(String[]::new));
+    victimsNamed.forEach(
+        (id, victims) -> {
+          if (victims.stream().anyMatch(withWorkers::contains)) {
+            watched.add(id);
+          }
+        });
+    return watched;
   }
 
   public Optional<NotificationRules.Perpetrator> perpetrator(UUID perpetratorId) {
@@ -129,14 +233,14 @@ public class LinkStore {
   public Flags swapFlags(UUID perpetratorId, boolean serial, boolean escalating) {
     Flags previous =
         sql.queryOne(
-                "SELECT serial, escalating FROM perpetrator_summary WHERE perpetrator_id = ?"
+                "SELECT serial, escalating FROM perpetrator_flags WHERE perpetrator_id = ?"
                     + " FOR UPDATE",
                 row -> new Flags(row.getBoolean(1), row.getBoolean(2)),
                 perpetratorId)
             .orElse(new Flags(false, false));
     sql.update(
-        "INSERT INTO perpetrator_summary (perpetrator_id, profile_version, serial, escalating)"
-            + " VALUES (?, 0, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE SET"
+        "INSERT INTO perpetrator_flags (perpetrator_id, serial, escalating)"
+            + " VALUES (?, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE SET"
             + " serial = excluded.serial, escalating = excluded.escalating",
         perpetratorId,
         serial,

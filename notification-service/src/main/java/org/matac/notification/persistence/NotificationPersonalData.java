@@ -35,7 +35,12 @@ public class NotificationPersonalData implements PersonalDataEraser {
             + " (SELECT id FROM notification WHERE perpetrator_id = ANY(?))",
         ids);
     for (String table :
-        List.of("notification", "protective_order", "perpetrator_summary", "perpetrator_victim")) {
+        List.of(
+            "notification",
+            "protective_order",
+            "perpetrator_summary",
+            "perpetrator_flags",
+            "perpetrator_victim")) {
       sql.update("DELETE FROM " + table + " WHERE perpetrator_id = ANY(?)", ids);
     }
     for (String[] victim : victims) {

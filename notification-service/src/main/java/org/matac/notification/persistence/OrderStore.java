@@ -2,7 +2,9 @@ package org.matac.notification.persistence;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.matac.support.sql.Sql;
 
@@ -26,21 +28,38 @@ public class OrderStore {
 
   /** Makes {@code orders} the perpetrator's orders: withdrawn or moved ones go. */
   public void replace(UUID perpetratorId, List<Order> orders) {
-    sql.update("DELETE FROM protective_order WHERE perpetrator_id = ?", perpetratorId);
-    for (Order order : orders) {
-      sql.update(
-          "INSERT INTO protective_order (source, source_reference, perpetrator_id, order_type,"
-              + " valid_until, area) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source,"
-              + " source_reference) DO UPDATE SET perpetrator_id = excluded.perpetrator_id,"
-              + " order_type = excluded.order_type, valid_until = excluded.valid_until,"
-              + " area = excluded.area",
-          order.source(),
-          order.sourceReference(),
-          perpetratorId,
-          order.orderType(),
-          order.validUntil(),
-          order.area());
+    replaceAll(Map.of(perpetratorId, orders));
+  }
+
+  /** {@link #replace} for many people: one delete and one batch of the orders now current. */
+  public void replaceAll(Map<UUID, List<Order>> ordersByPerson) {
+    if (ordersByPerson.isEmpty()) {
+      return;
     }
+    sql.update(
+        "DELETE FROM protective_order WHERE perpetrator_id = ANY(?)",
+        (Object) ordersByPerson.keySet().toArray(UUID[]::new));
+    List<Object[]> rows = new ArrayList<>();
+    ordersByPerson.forEach(
+        (perpetratorId, orders) ->
+            orders.forEach(
+                order ->
+                    rows.add(
+                        new Object[] {
+                          order.source(),
+                          order.sourceReference(),
+                          perpetratorId,
+                          order.orderType(),
+                          order.validUntil(),
+                          order.area()
+                        })));
+    sql.batch(
+        "INSERT INTO protective_order (source, source_reference, perpetrator_id, order_type,"
+            + " valid_until, area) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source,"
+            + " source_reference) DO UPDATE SET perpetrator_id = excluded.perpetrator_id,"
+            + " order_type = excluded.order_type, valid_until = excluded.valid_until,"
+            + " area = excluded.area",
+        rows);
   }
 
   /** Orders ending after {@code from} and at or before {@code until}. */
