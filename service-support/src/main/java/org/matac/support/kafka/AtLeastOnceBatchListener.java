@@ -37,4 +37,11 @@ public @interface AtLeastOnceBatchListener {
   /** The consumer group: it keeps the committed offsets across restarts, so it never changes. */
   @AliasFor(annotation = KafkaListener.class, member = "groupId")
   String groupId();
+
+  /**
+   * Consumer threads in each instance, as a number or a property placeholder: each thread owns some
+   * of the topic's partitions, so one person's messages stay in order.
+   */
+  @AliasFor(annotation = KafkaListener.class, member = "threadsValue")
+  String threads() default "1";
 }

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * transaction fails, each record is recorded on its own, retried, and dead-lettered only if it
  * still fails, so one bad record never holds back or loses the others.
  */
-@AtLeastOnceBatchListener(groupId = "tracking-intake")
+@AtLeastOnceBatchListener(
+    groupId = "tracking-intake",
+    threads = "${matac.intake.consumer-threads:1}")
 public class PartnerEventListener extends DeadLetteringListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PartnerEventListener.class);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,20 +40,6 @@ public class PerpetratorStore {
         row -> row.getObject(1, UUID.class),
         source,
         sourcePersonId);
-  }
-
-  /**
-   * Locks the profile for the rest of the transaction and answers its next version number: one
-   * person's changes are numbered without gaps in the order they commit.
-   */
-  public long nextProfileVersion(UUID id, Instant now) {
-    return sql.queryOne(
-            "UPDATE perpetrator SET profile_version = profile_version + 1, updated_at = ?"
-                + " WHERE id = ? RETURNING profile_version",
-            row -> row.getLong(1),
-            now,
-            id)
-        .orElseThrow(() -> new IllegalStateException("No perpetrator " + id));
   }
 
   /**
@@ -248,77 +236,130 @@ public class PerpetratorStore {
 
   /** The profile as tracking knows it now: identities, personal details and current incidents. */
   public ProfileChanged.Profile profile(UUID id) {
-    List<ProfileChanged.SourceIdentity> identities =
-        sql.query(
-            "SELECT source, source_person_id FROM person_identifier WHERE perpetrator_id = ?"
-                + " ORDER BY source, source_person_id",
-            row -> new ProfileChanged.SourceIdentity(row.getString(1), row.getString(2)),
-            id);
-    List<String> pncIds =
-        sql.query(
-            "SELECT pnc_id FROM pnc_identifier WHERE perpetrator_id = ? ORDER BY pnc_id",
-            row -> row.getString(1),
-            id);
-    List<ProfileChanged.Incident> incidents =
-        sql.query(
-            "SELECT source, source_reference, occurred_at, recorded_at, area, payload::text"
-                + " FROM partner_record WHERE perpetrator_id = ? AND type = 'INCIDENT_REPORTED'"
-                + " AND NOT withdrawn"
-                + " ORDER BY occurred_at, source, source_reference",
-            row ->
-                incident(
-                    row.getString(1),
-                    row.getString(2),
-                    Sql.instant(row, "occurred_at"),
-                    Sql.instant(row, "recorded_at"),
-                    row.getString(5),
-                    row.getString(6)),
-            id);
-    List<ProfileChanged.PartnerRecord> records =
-        sql.query(
-            "SELECT type, source, source_reference, occurred_at, recorded_at, area, payload::text"
-                + " FROM partner_record WHERE perpetrator_id = ? AND NOT withdrawn"
-                + " AND type NOT IN ('INCIDENT_REPORTED', 'SAFETY_WORKER_ASSIGNED',"
-                + " 'SAFETY_WORKER_UNASSIGNED')"
-                + " ORDER BY occurred_at, type, source, source_reference",
-            row ->
-                new ProfileChanged.PartnerRecord(
-                    row.getString("type"),
-                    row.getString("source"),
-                    row.getString("source_reference"),
-                    Sql.instant(row, "occurred_at"),
-                    Sql.instant(row, "recorded_at"),
-                    row.getString("area"),
-                    details(row.getString("payload"))),
-            id);
-    List<ProfileChanged.Version> versions =
-        sql.query(
-            "SELECT v.type, v.source, v.source_reference, v.record_version, v.recorded_at,"
-                + " v.occurred_at, v.area, v.event_id, v.withdrawn, v.payload::text"
-                + " FROM record_version v JOIN partner_record r ON r.source = v.source"
-                + " AND r.source_reference = v.source_reference AND r.type = v.type"
-                + " WHERE r.perpetrator_id = ?"
-                + " AND v.type IN ('INCIDENT_REPORTED', 'JUSTICE_OUTCOME_RECORDED')"
-                + " ORDER BY v.type, v.source, v.source_reference, v.recorded_at, v.event_id",
-            row -> version(row),
-            id);
-    return sql.queryOne(
-            "SELECT given_name, family_name, date_of_birth FROM perpetrator WHERE id = ?",
-            row ->
-                new ProfileChanged.Profile(
-                    identities,
-                    pncIds,
-                    row.getString(1),
-                    row.getString(2),
-                    row.getObject(3, LocalDate.class),
-                    incidents,
-                    records,
-                    versions),
-            id)
-        .orElseThrow(() -> new IllegalStateException("No perpetrator " + id));
+    return profiles(List.of(id)).get(id);
   }
 
-  private ProfileChanged.Version version(java.sql.ResultSet row) throws java.sql.SQLException {
+  /**
+   * The profiles of {@code ids} as tracking publishes them, with one query per part for all of
+   * them: a poll that changed many people reads them together.
+   */
+  public Map<UUID, ProfileChanged.Profile> profiles(Collection<UUID> ids) {
+    UUID[] people = ids.toArray(UUID[]::new);
+    Map<UUID, List<ProfileChanged.SourceIdentity>> identities = new HashMap<>();
+    sql.query(
+        "SELECT perpetrator_id, source, source_person_id FROM person_identifier"
+            + " WHERE perpetrator_id = ANY(?) ORDER BY perpetrator_id, source, source_person_id",
+        row ->
+            partOf(identities, row)
+                .add(new ProfileChanged.SourceIdentity(row.getString(2), row.getString(3))),
+        (Object) people);
+    Map<UUID, List<String>> pncIds = new HashMap<>();
+    sql.query(
+        "SELECT perpetrator_id, pnc_id FROM pnc_identifier WHERE perpetrator_id = ANY(?)"
+            + " ORDER BY perpetrator_id, pnc_id",
+        row -> partOf(pncIds, row).add(row.getString(2)),
+        (Object) people);
+    Map<UUID, List<ProfileChanged.Incident>> incidents = new HashMap<>();
+    sql.query(
+        "SELECT perpetrator_id, source, source_reference, occurred_at, recorded_at, area,"
+            + " payload::text FROM partner_record WHERE perpetrator_id = ANY(?)"
+            + " AND type = 'INCIDENT_REPORTED' AND NOT withdrawn"
+            + " ORDER BY perpetrator_id, occurred_at, source, source_reference",
+        row ->
+            partOf(incidents, row)
+                .add(
+                    incident(
+                        row.getString(2),
+                        row.getString(3),
+                        Sql.instant(row, "occurred_at"),
+                        Sql.instant(row, "recorded_at"),
+                        row.getString(6),
+                        row.getString(7))),
+        (Object) people);
+    Map<UUID, List<ProfileChanged.PartnerRecord>> records = new HashMap<>();
+    sql.query(
+        "SELECT perpetrator_id, type, source, source_reference, occurred_at, recorded_at, area,"
+            + " payload::text AS payload FROM partner_record WHERE perpetrator_id = ANY(?)"
+            + " AND NOT withdrawn AND type NOT IN ('INCIDENT_REPORTED', 'SAFETY_WORKER_ASSIGNED',"
+            + " 'SAFETY_WORKER_UNASSIGNED')"
+            + " ORDER BY perpetrator_id, occurred_at, type, source, source_reference",
+        row ->
+            partOf(records, row)
+                .add(
+                    new ProfileChanged.PartnerRecord(
+                        row.getString("type"),
+                        row.getString("source"),
+                        row.getString("source_reference"),
+                        Sql.instant(row, "occurred_at"),
+                        Sql.instant(row, "recorded_at"),
+                        row.getString("area"),
+                        details(row.getString("payload")))),
+        (Object) people);
+    Map<UUID, List<ProfileChanged.Version>> versions = new HashMap<>();
+    sql.query(
+        "SELECT r.perpetrator_id, v.type, v.source, v.source_reference, v.record_version,"
+            + " v.recorded_at, v.occurred_at, v.area, v.event_id, v.withdrawn, v.payload::text"
+            + " AS payload FROM record_version v JOIN partner_record r ON r.source = v.source"
+            + " AND r.source_reference = v.source_reference AND r.type = v.type"
+            + " WHERE r.perpetrator_id = ANY(?)"
+            + " AND v.type IN ('INCIDENT_REPORTED', 'JUSTICE_OUTCOME_RECORDED')"
+            + " ORDER BY r.perpetrator_id, v.type, v.source, v.source_reference, v.recorded_at,"
+            + " v.event_id",
+        row -> partOf(versions, row).add(version(row)),
+        (Object) people);
+    Map<UUID, ProfileChanged.Profile> profiles = new HashMap<>();
+    sql.query(
+        "SELECT id, given_name, family_name, date_of_birth FROM perpetrator WHERE id = ANY(?)",
+        row -> {
+          UUID id = row.getObject(1, UUID.class);
+          return profiles.put(
+              id,
+              new ProfileChanged.Profile(
+                  identities.getOrDefault(id, List.of()),
+                  pncIds.getOrDefault(id, List.of()),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getObject(4, LocalDate.class),
+                  incidents.getOrDefault(id, List.of()),
+                  records.getOrDefault(id, List.of()),
+                  versions.getOrDefault(id, List.of())));
+        },
+        (Object) people);
+    for (UUID id : ids) {
+      if (!profiles.containsKey(id)) {
+        throw new IllegalStateException("No perpetrator " + id);
+      }
+    }
+    return profiles;
+  }
+
+  /** The list of the person named in the row's first column, within one part of their profiles. */
+  private static <T> List<T> partOf(Map<UUID, List<T>> part, ResultSet row) throws SQLException {
+    return part.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>());
+  }
+
+  /**
+   * Locks the profiles, in id order, and answers each one's next version number: one person's
+   * changes are numbered without gaps in the order they commit.
+   */
+  public Map<UUID, Long> nextProfileVersions(Collection<UUID> ids, Instant now) {
+    Map<UUID, Long> versions = new HashMap<>();
+    sql.query(
+        "UPDATE perpetrator SET profile_version = profile_version + 1, updated_at = ?"
+            + " WHERE id IN (SELECT id FROM perpetrator WHERE id = ANY(?) ORDER BY id FOR UPDATE)"
+            + " RETURNING id, profile_version",
+        row -> versions.put(row.getObject(1, UUID.class), row.getLong(2)),
+        now,
+        ids.toArray(UUID[]::new));
+    for (UUID id : ids) {
+      if (!versions.containsKey(id)) {
+        throw new IllegalStateException("No perpetrator " + id);
+      }
+    }
+    return versions;
+  }
+
+  private ProfileChanged.Version version(ResultSet row) throws SQLException {
     String type = row.getString("type");
     boolean withdrawal = row.getBoolean("withdrawn");
     String payload = row.getString("payload");

@@ -118,10 +118,31 @@ public class ProfileChanges {
           });
     }
 
-    /** Publishes what is held, in the order people first changed, naming each one's last event. */
+    /**
+     * Publishes what is held, in the order people first changed, naming each one's last event: the
+     * versions, the profiles and the outbox rows of all of them with one statement each.
+     */
     public void publish(Instant now) {
+      if (changes.isEmpty()) {
+        return;
+      }
+      Map<UUID, Long> versions = perpetrators.nextProfileVersions(changes.keySet(), now);
+      Map<UUID, ProfileChanged.Profile> profiles = perpetrators.profiles(changes.keySet());
+      List<OutboxWriter.Keyed> messages = new ArrayList<>(changes.size());
       changes.forEach(
-          (person, own) -> ProfileChanges.this.publish(person, lastCause.get(person), own, now));
+          (person, own) ->
+              messages.add(
+                  new OutboxWriter.Keyed(
+                      person.toString(),
+                      new ProfileChanged(
+                          UUID.randomUUID(),
+                          person.toString(),
+                          versions.get(person),
+                          now,
+                          lastCause.get(person),
+                          List.copyOf(own),
+                          profiles.get(person)))));
+      outbox.appendAll(Topics.PROFILE_CHANGED, messages);
       changes.clear();
       lastCause.clear();
     }
@@ -137,21 +158,5 @@ public class ProfileChanges {
     Pending all = pending();
     all.add(changes, causedBy);
     all.publish(now);
-  }
-
-  public void publish(
-      UUID perpetratorId, UUID causedBy, List<ProfileChanged.Change> changes, Instant now) {
-    long version = perpetrators.nextProfileVersion(perpetratorId, now);
-    outbox.append(
-        Topics.PROFILE_CHANGED,
-        perpetratorId.toString(),
-        new ProfileChanged(
-            UUID.randomUUID(),
-            perpetratorId.toString(),
-            version,
-            now,
-            causedBy,
-            List.copyOf(changes),
-            perpetrators.profile(perpetratorId)));
   }
 }
