@@ -152,7 +152,8 @@ public class Notifying {
             messages.stream().map(ProfileChanged::perpetratorId).collect(Collectors.toSet()));
     List<ProfileChanged> counted =
         messages.stream()
-            .filter(message -> first.contains(message.messageId().toString()))
+            // Sent twice in one poll, a message counts once, at its first place.
+            .filter(message -> first.remove(message.messageId().toString()))
             .filter(message -> !disposed.contains(message.perpetratorId()))
             .toList();
     Map<UUID, Set<VictimKey>> victimsNamed = new HashMap<>();
@@ -324,12 +325,54 @@ public class Notifying {
             workers));
   }
 
+  private static final String SCORE_CHANGED = "notification.score-changed";
+
+  /**
+   * A poll's score changes as a set, leaving what {@link #onScoreChanged} leaves for each in order:
+   * people a worker is linked to have theirs taken one at a time, since a flag newly set tells the
+   * workers; everyone else keeps the flags of their last message, written in one statement.
+   */
+  @Transactional
+  public void onScoresChanged(List<ScoreChanged> messages) {
+    Set<String> first =
+        processed.recordFirstDeliveries(
+            SCORE_CHANGED,
+            messages.stream().map(message -> message.messageId().toString()).toList());
+    Set<String> disposed =
+        disposals.disposedAmong(
+            messages.stream().map(ScoreChanged::perpetratorId).collect(Collectors.toSet()));
+    List<ScoreChanged> counted =
+        messages.stream()
+            // Sent twice in one poll, a message counts once, at its first place.
+            .filter(message -> first.remove(message.messageId().toString()))
+            .filter(message -> !disposed.contains(message.perpetratorId()))
+            .toList();
+    Map<UUID, Set<VictimKey>> noNewVictims = new HashMap<>();
+    counted.forEach(
+        message -> noNewVictims.put(UUID.fromString(message.perpetratorId()), Set.of()));
+    Set<UUID> watched = links.peopleWithWorkersAmong(noNewVictims);
+    Map<UUID, LinkStore.Flags> last = new LinkedHashMap<>();
+    for (ScoreChanged message : counted) {
+      UUID id = UUID.fromString(message.perpetratorId());
+      if (watched.contains(id)) {
+        apply(message);
+      } else {
+        last.put(id, new LinkStore.Flags(message.flags().serial(), message.flags().escalating()));
+      }
+    }
+    links.storeFlags(last);
+  }
+
   @Transactional
   public void onScoreChanged(ScoreChanged message) {
     if (!firstDeliveryAboutAKeptPerson(
-        "notification.score-changed", message.messageId(), message.perpetratorId())) {
+        SCORE_CHANGED, message.messageId(), message.perpetratorId())) {
       return;
     }
+    apply(message);
+  }
+
+  private void apply(ScoreChanged message) {
     UUID perpetratorId = UUID.fromString(message.perpetratorId());
     LinkStore.Flags before =
         links.swapFlags(perpetratorId, message.flags().serial(), message.flags().escalating());

@@ -80,7 +80,11 @@ public class NotificationListener extends DeadLetteringListener {
 
   @Topic(Topics.SCORE_CHANGED)
   public void onScoreChanged(List<ConsumerRecord<String, byte[]>> records) {
-    batches.handle(
-        records, ScoreChanged.class, Topics.NOTIFICATION_DEAD_LETTER, notifying::onScoreChanged);
+    batches.handleAll(
+        records,
+        ScoreChanged.class,
+        Topics.NOTIFICATION_DEAD_LETTER,
+        notifying::onScoresChanged,
+        notifying::onScoreChanged);
   }
 }

@@ -238,17 +238,23 @@ public class LinkStore {
                 row -> new Flags(row.getBoolean(1), row.getBoolean(2)),
                 perpetratorId)
             .orElse(new Flags(false, false));
-    sql.update(
-        "INSERT INTO perpetrator_flags (perpetrator_id, serial, escalating)"
-            + " VALUES (?, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE SET"
-            + " serial = excluded.serial, escalating = excluded.escalating",
-        perpetratorId,
-        serial,
-        escalating);
+    sql.update(STORE_FLAGS, perpetratorId, serial, escalating);
     return previous;
   }
 
   public record Flags(boolean serial, boolean escalating) {}
+
+  private static final String STORE_FLAGS =
+      "INSERT INTO perpetrator_flags (perpetrator_id, serial, escalating)"
+          + " VALUES (?, ?, ?) ON CONFLICT (perpetrator_id) DO UPDATE SET"
+          + " serial = excluded.serial, escalating = excluded.escalating";
+
+  /** Records the flags scoring last published for each person, in one batch. */
+  public void storeFlags(Map<UUID, Flags> flags) {
+    List<Object[]> rows = new ArrayList<>();
+    flags.forEach((id, set) -> rows.add(new Object[] {id, set.serial(), set.escalating()}));
+    sql.batch(STORE_FLAGS, rows);
+  }
 
   /** The agency partners named for the worker most recently. */
   public java.util.Optional<String> agencyOf(String workerId) {

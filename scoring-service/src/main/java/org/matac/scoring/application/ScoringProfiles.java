@@ -107,7 +107,8 @@ public class ScoringProfiles {
     // The newest version of each person's profile among the messages that count.
     Map<UUID, ProfileChanged> newest = new LinkedHashMap<>();
     for (ProfileChanged message : messages) {
-      if (first.contains(message.messageId().toString())
+      // Sent twice in one poll, a message counts once, at its first place.
+      if (first.remove(message.messageId().toString())
           && !disposed.contains(message.perpetratorId())) {
         newest.merge(
             UUID.fromString(message.perpetratorId()),
