@@ -2,7 +2,14 @@ package org.matac.tracking.persistence;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.matac.support.sql.Sql;
 import org.matac.tracking.application.intake.PartnerEvent;
 
@@ -26,35 +33,58 @@ public class IntakeEventStore {
   }
 
   /**
-   * Stores the event unless its id is already stored or was disposed of after a retention review; a
-   * disposed event must not come back when a partner or Kafka sends it again. Two concurrent
-   * inserts of one id serialise on the primary key, so exactly one wins.
+   * {@link #storeIfNew} for a poll's events with two statements: what storing each, in order,
+   * found. An id sent twice within the poll is stored at its first place and found there at the
+   * next.
    */
-  public Earlier storeIfNew(PartnerEvent event, String channel, Instant receivedAt) {
-    int inserted =
-        sql.update(
-            "INSERT INTO intake_event (event_id, body_sha256, body, type, source, source_reference,"
-                + " recorded_at, channel, received_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                + " WHERE NOT EXISTS (SELECT 1 FROM disposed_event WHERE event_id = ?)"
-                + " ON CONFLICT (event_id) DO NOTHING",
-            event.eventId(),
-            event.bodySha256(),
-            new Sql.Json(event.canonicalBody()),
-            event.type(),
-            event.source(),
-            event.sourceReference(),
-            event.recordedAt(),
-            channel,
-            receivedAt,
-            event.eventId());
-    if (inserted == 1) {
-      return Earlier.NONE;
+  public List<Earlier> storeAllIfNew(
+      List<PartnerEvent> events, String channel, Instant receivedAt) {
+    Set<UUID> inserted = new HashSet<>();
+    sql.query(
+        "INSERT INTO intake_event (event_id, body_sha256, body, type, source, source_reference,"
+            + " recorded_at, channel, received_at)"
+            + " SELECT e.event_id, e.sha, e.body::jsonb, e.type, e.source, e.ref,"
+            + " e.recorded_at::timestamptz, ?, ?"
+            + " FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[]) WITH ORDINALITY AS e(event_id, sha, body, type, source, ref,"
+            + " recorded_at, n)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM disposed_event d WHERE d.event_id = e.event_id)"
+            + " ORDER BY e.n ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+        row -> inserted.add(row.getObject(1, UUID.class)),
+        channel,
+        receivedAt,
+        events.stream().map(PartnerEvent::eventId).toArray(UUID[]::new),
+        events.stream().map(PartnerEvent::bodySha256).toArray(String[]::new),
+        events.stream().map(PartnerEvent::canonicalBody).toArray(String[]::new),
+        events.stream().map(event -> event.type().name()).toArray(String[]::new),
+        events.stream().map(PartnerEvent::source).toArray(String[]::new),
+        events.stream().map(PartnerEvent::sourceReference).toArray(String[]::new),
+        events.stream().map(event -> event.recordedAt().toString()).toArray(String[]::new));
+    Map<UUID, String> stored = new HashMap<>();
+    UUID[] notInserted =
+        events.stream()
+            .map(PartnerEvent::eventId)
+            .filter(id -> !inserted.contains(id))
+            .distinct()
+            .toArray(UUID[]::new);
+    if (notInserted.length > 0) {
+      sql.query(
+          "SELECT event_id, body_sha256 FROM intake_event WHERE event_id = ANY(?)",
+          row -> stored.put(row.getObject(1, UUID.class), row.getString(2)),
+          (Object) notInserted);
     }
-    Optional<String> stored =
-        sql.queryOne(
-            "SELECT body_sha256 FROM intake_event WHERE event_id = ?",
-            row -> row.getString(1),
-            event.eventId());
-    return new Earlier(stored, stored.isEmpty());
+    List<Earlier> earlier = new ArrayList<>(events.size());
+    Map<UUID, String> firstInThePoll = new HashMap<>();
+    for (PartnerEvent event : events) {
+      UUID id = event.eventId();
+      if (inserted.contains(id)) {
+        String first = firstInThePoll.putIfAbsent(id, event.bodySha256());
+        earlier.add(first == null ? Earlier.NONE : new Earlier(Optional.of(first), false));
+      } else {
+        Optional<String> before = Optional.ofNullable(stored.get(id));
+        earlier.add(new Earlier(before, before.isEmpty()));
+      }
+    }
+    return earlier;
   }
 }

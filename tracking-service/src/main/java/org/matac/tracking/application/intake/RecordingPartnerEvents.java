@@ -104,12 +104,25 @@ public class RecordingPartnerEvents {
    */
   @Transactional
   public List<Outcome> recordAll(List<PartnerEvent> events, Channel channel, List<Caller> senders) {
+    Instant now = clock.instant();
+    // What can be done for the whole poll at once: the events stored, their versions kept, their
+    // records locked and read. The rest follows event by event, in order.
+    List<IntakeEventStore.Earlier> earlier =
+        intakeEvents.storeAllIfNew(events, channel.name(), now);
+    List<PartnerEvent> fresh = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      if (earlier.get(i).none()) {
+        fresh.add(events.get(i));
+      }
+    }
+    records.storeVersions(fresh);
+    PartnerRecordStore.Currents currents = records.lockCurrents(fresh);
     ProfileChanges.Pending pending = profileChanges.pending();
     List<Outcome> outcomes = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
-      outcomes.add(record(events.get(i), channel, senders.get(i), pending));
+      outcomes.add(record(events.get(i), earlier.get(i), senders.get(i), pending, currents, now));
     }
-    pending.publish(clock.instant());
+    pending.publish(now);
     return outcomes;
   }
 
@@ -119,16 +132,16 @@ public class RecordingPartnerEvents {
    */
   @Transactional
   public Outcome record(PartnerEvent event, Channel channel, Caller sender) {
-    ProfileChanges.Pending pending = profileChanges.pending();
-    Outcome outcome = record(event, channel, sender, pending);
-    pending.publish(clock.instant());
-    return outcome;
+    return recordAll(List.of(event), channel, List.of(sender)).get(0);
   }
 
   private Outcome record(
-      PartnerEvent event, Channel channel, Caller sender, ProfileChanges.Pending pending) {
-    Instant now = clock.instant();
-    IntakeEventStore.Earlier earlier = intakeEvents.storeIfNew(event, channel.name(), now);
+      PartnerEvent event,
+      IntakeEventStore.Earlier earlier,
+      Caller sender,
+      ProfileChanges.Pending pending,
+      PartnerRecordStore.Currents currents,
+      Instant now) {
     if (earlier.disposed()) {
       audit.record(
           new AuditEntry(
@@ -155,8 +168,7 @@ public class RecordingPartnerEvents {
     UUID perpetratorId;
     boolean regrouped = false;
 
-    Optional<PartnerRecordStore.Current> current = records.current(event);
-    records.storeVersion(event);
+    Optional<PartnerRecordStore.Current> current = currents.of(event);
     if (current.isPresent() && !event.version().supersedes(current.get().version())) {
       // Not current: it neither joins nor separates anyone, and the profile stays as it is.
       perpetratorId = current.get().perpetratorId();
@@ -175,7 +187,7 @@ public class RecordingPartnerEvents {
       boolean withdrawal = event.type() == EventType.RECORD_WITHDRAWN;
       Optional<String> linking = withdrawal ? Optional.empty() : pncNode;
       ResolvingPeople.Holder holder = people.holderFor(sourceNode, linking, now);
-      PartnerRecordStore.Stored stored = records.makeCurrent(event, holder.id(), current);
+      PartnerRecordStore.Stored stored = records.makeCurrent(event, holder.id(), current, currents);
       if (people.changesNoGroup(sourceNode, linking, holder, current, withdrawal)) {
         // The common case, a first record of a person or a correction keeping its identifiers:
         // nobody joins or separates, so the groups need not be worked out again.
@@ -205,6 +217,7 @@ public class RecordingPartnerEvents {
         // profiles as they stand before the change.
         pending.publish(now);
         ResolvingPeople.Regrouping regrouping = people.regroup(seeds, sourceNode, now);
+        currents.forget();
         regrouped = true;
         perpetratorId = regrouping.outcome().ownerOf().get(sourceNode);
         if (holder.created() && perpetratorId.equals(holder.id())) {

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
@@ -20,6 +25,7 @@ import org.matac.support.security.Caller;
 import org.matac.testing.Envelopes;
 import org.matac.testing.TopicProbe;
 import org.matac.tracking.TrackingServiceTestBase;
+import org.matac.tracking.persistence.PerpetratorStore;
 
 /**
  * A poll's events recorded together: one profile message per person for all of their events, except
@@ -150,6 +156,127 @@ class RecordingABatchTest extends TrackingServiceTestBase {
               .findFirst()
               .orElseThrow();
       assertThat(kinds(merge)).contains("PROFILES_MERGED");
+    }
+  }
+
+  @Nested
+  class AnyPoll {
+
+    private static final List<String> OFFENCES =
+        List.of("COMMON_ASSAULT", "ABH", "CRIMINAL_DAMAGE", "CONTROLLING_COERCIVE_BEHAVIOUR");
+
+    @Inject PerpetratorStore perpetrators;
+    @Inject TransactionOperations<Connection> transactions;
+
+    @Test
+    void leaves_what_recording_its_events_one_at_a_time_leaves() throws Exception {
+      List<Function<String, String>> poll = poll(new Random(3), 12);
+      String alone = "A" + UUID.randomUUID().toString().substring(0, 6);
+      String together = "T" + UUID.randomUUID().toString().substring(0, 6);
+      Caller police = Caller.system("kafka:" + Topics.POLICE_INTAKE, POLICE);
+
+      List<RecordingPartnerEvents.Outcome> oneByOne = new ArrayList<>();
+      for (Function<String, String> envelope : poll) {
+        oneByOne.add(
+            recording.record(
+                event(envelope.apply(alone)), RecordingPartnerEvents.Channel.KAFKA, police));
+      }
+      List<RecordingPartnerEvents.Outcome> asAPoll =
+          recording.recordAll(
+              poll.stream().map(envelope -> event(envelope.apply(together))).toList(),
+              RecordingPartnerEvents.Channel.KAFKA,
+              Collections.nCopies(poll.size(), police));
+
+      assertThat(asAPoll).isEqualTo(oneByOne);
+      assertThat(oneByOne)
+          .contains(
+              RecordingPartnerEvents.Outcome.ACCEPTED,
+              RecordingPartnerEvents.Outcome.DUPLICATE,
+              RecordingPartnerEvents.Outcome.CONFLICT);
+      for (int person = 0; person < 12; person++) {
+        assertThat(profileOf(together, person)).isEqualTo(profileOf(alone, person));
+      }
+    }
+
+    /**
+     * Twelve people's envelopes as a poll holds them, each a function of the path's mark (which
+     * makes its people, references and event ids its own): one to three incidents each, some
+     * corrected by a later version, some versions arriving late, some envelopes sent twice, and one
+     * event id used again for a different body.
+     */
+    private List<Function<String, String>> poll(Random random, int people) {
+      List<Function<String, String>> poll = new ArrayList<>();
+      for (int person = 0; person < people; person++) {
+        int who = person;
+        int incidents = 1 + random.nextInt(3);
+        for (int n = 0; n < incidents; n++) {
+          int which = n;
+          String offence = OFFENCES.get(random.nextInt(OFFENCES.size()));
+          String victim = "V-" + random.nextInt(4);
+          String family = random.nextBoolean() ? "Fakeperson" : "Fakeperson-Corrected";
+          Function<String, Envelopes.Incident> incident =
+              mark ->
+                  Envelopes.incident()
+                      .withEventId(
+                          UUID.nameUUIDFromBytes((mark + who + "-" + which).getBytes()).toString())
+                      .withPerson("NICHE-" + mark + "-" + who)
+                      .withSourceReference("44/" + mark + "-" + who + "-" + which + "/26")
+                      .withVictim(victim + "-" + mark)
+                      .withOffence(offence)
+                      .named("Testy", family)
+                      // Distinct times: the latest record names the person, whatever its id.
+                      .recordedAt("2026-10-02T08:3" + which + ":00Z");
+          poll.add(mark -> incident.apply(mark).json());
+          if (random.nextInt(4) == 0) {
+            poll.add(mark -> incident.apply(mark).json()); // sent twice
+          }
+          if (random.nextInt(3) == 0) {
+            Function<String, String> corrected =
+                mark ->
+                    incident
+                        .apply(mark)
+                        .withEventId(
+                            UUID.nameUUIDFromBytes((mark + who + "-" + which + "-v2").getBytes())
+                                .toString())
+                        .withOffence("GBH")
+                        .version(2, "2026-10-03T09:0" + which + ":00Z")
+                        .json();
+            poll.add(corrected);
+            if (random.nextBoolean()) {
+              // The first version again, late, under an id of its own: it is not current.
+              poll.add(
+                  mark ->
+                      incident
+                          .apply(mark)
+                          .withEventId(
+                              UUID.nameUUIDFromBytes(
+                                      (mark + who + "-" + which + "-late").getBytes())
+                                  .toString())
+                          .version(1, "2026-10-02T08:3" + which + ":30Z")
+                          .json());
+            }
+          }
+        }
+      }
+      // An event id used again for a different body: a sender's error, refused as a conflict.
+      poll.add(
+          mark ->
+              Envelopes.incident()
+                  .withEventId(UUID.nameUUIDFromBytes((mark + 0 + "-" + 0).getBytes()).toString())
+                  .withPerson("NICHE-" + mark + "-other")
+                  .json());
+      return poll;
+    }
+
+    /** The person's profile as published, with the path's mark taken out of every identifier. */
+    private String profileOf(String mark, int person) throws Exception {
+      UUID id = UUID.fromString(idOf(POLICE, "NICHE-" + mark + "-" + person));
+      var profile = transactions.executeRead(status -> perpetrators.profile(id));
+      JsonNode tree = json.valueToTree(profile);
+      for (JsonNode version : tree.path("versions")) {
+        ((ObjectNode) version).remove("eventId");
+      }
+      return tree.toString().replace(mark, "MARK");
     }
   }
 }
