@@ -99,6 +99,7 @@ public final class BackfillBenchmark {
 
       watch.report(distinct.size());
       ProcessWatch.reportStatements(stack);
+      ProcessWatch.reportDatabaseSizes(stack, distinct.size());
       if (instances > 1) {
         reportPerInstance(stack);
       }

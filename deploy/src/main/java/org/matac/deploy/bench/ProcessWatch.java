@@ -90,6 +90,23 @@ final class ProcessWatch {
                 service, seconds * 1000));
   }
 
+  /** Prints each service database's size on disk and its bytes per event, for sizing. */
+  static void reportDatabaseSizes(LocalStack stack, int events) {
+    for (LocalStack.Service service : SERVICES) {
+      try (Connection connection = stack.database(service);
+          Statement statement = connection.createStatement();
+          ResultSet size = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+        size.next();
+        long bytes = size.getLong(1);
+        System.out.printf(
+            "RESULT database_size %s=%d MB (%.1f kB per event; tables and indexes, WAL not counted)%n",
+            service, bytes / (1024 * 1024), bytes / 1024.0 / events);
+      } catch (Exception e) {
+        System.out.println("RESULT database_size " + service + " not available: " + e);
+      }
+    }
+  }
+
   /**
    * With MATAC_PG_STAT_STATEMENTS=on (the server then loads pg_stat_statements), prints each
    * database's ten statements that took the most of the server's time.

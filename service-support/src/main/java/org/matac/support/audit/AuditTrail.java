@@ -53,9 +53,8 @@ public class AuditTrail {
 
   /**
    * Records an act inside the caller's transaction. The row is written just before that transaction
-   * commits, with the others it recorded, so the chain's lock is held for one batch insert rather
-   * than for the whole transaction; if the write fails, the commit fails and the act is undone with
-   * it.
+   * commits, with the others it recorded, as one batch insert; if the write fails, the commit fails
+   * and the act is undone with it.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(AuditEntry entry) {
