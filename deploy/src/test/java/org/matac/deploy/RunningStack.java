@@ -1,12 +1,16 @@
 package org.matac.deploy;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -71,9 +75,33 @@ public final class RunningStack implements BeforeAllCallback {
     }
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  private static final Set<Integer> CHOSEN = new HashSet<>();
+
+  /**
+   * A free port below the range the kernel hands out for outgoing connections (32768 and up on
+   * Linux), so that a client's connection made before a service binds cannot take it. The next port
+   * (Kafka's controller, see LocalKafka) and the one a hundred above (a second instance's, see
+   * LocalStack) are free too.
+   */
+  private static int freePort() {
+    Random random = new Random();
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = 20_000 + random.nextInt(10_000);
+      List<Integer> taken = List.of(port, port + 1, port + 100);
+      if (taken.stream().noneMatch(CHOSEN::contains)
+          && taken.stream().allMatch(RunningStack::bindable)) {
+        CHOSEN.addAll(taken);
+        return port;
+      }
+    }
+    throw new IllegalStateException("No free port found between 20000 and 30100");
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

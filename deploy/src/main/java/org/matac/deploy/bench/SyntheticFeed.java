@@ -68,11 +68,18 @@ public final class SyntheticFeed {
   private final Random random;
   private final Instant now;
   private final String run;
+  private final List<String> areas;
 
   public SyntheticFeed(long seed, Instant now) {
+    this(seed, now, List.of(AREAS));
+  }
+
+  /** A feed whose people live in {@code areas} only: a test sharing a stack keeps to its own. */
+  public SyntheticFeed(long seed, Instant now, List<String> areas) {
     this.random = new Random(seed);
     this.now = now;
     this.run = Long.toHexString(seed);
+    this.areas = List.copyOf(areas);
   }
 
   /** How many incidents a person has, as in the Portsmouth figures. */
@@ -109,7 +116,7 @@ public final class SyntheticFeed {
               ? String.format(
                   "%04d/%07d%c", 2000 + random.nextInt(25), person % 10_000_000, 'A' + person % 26)
               : null;
-      String area = AREAS[random.nextInt(AREAS.length)];
+      String area = areas.get(random.nextInt(areas.size()));
       for (int i = 0; i < incidents && feed.size() < events; i++) {
         Instant occurred =
             now.minusSeconds((long) (random.nextDouble() * THREE_YEARS.getSeconds()));

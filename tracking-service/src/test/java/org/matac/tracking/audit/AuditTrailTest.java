@@ -170,8 +170,11 @@ class AuditTrailTest extends TrackingServiceTestBase {
       String actor;
       try (Connection connection = database();
           Statement statement = connection.createStatement()) {
+        // The newest sealed row: a row still waiting for the sealer is not yet in the chain.
         var last =
-            statement.executeQuery("SELECT seq, actor FROM audit_event ORDER BY seq DESC LIMIT 1");
+            statement.executeQuery(
+                "SELECT seq, actor FROM audit_event WHERE chain_pos IS NOT NULL"
+                    + " ORDER BY chain_pos DESC LIMIT 1");
         last.next();
         seq = last.getLong(1);
         actor = last.getString(2);
