@@ -143,19 +143,9 @@ public class Notifying {
       messages.forEach(this::onProfileChanged);
       return;
     }
-    Set<String> first =
-        processed.recordFirstDeliveries(
-            PROFILE_CHANGED,
-            messages.stream().map(message -> message.messageId().toString()).toList());
-    Set<String> disposed =
-        disposals.disposedAmong(
-            messages.stream().map(ProfileChanged::perpetratorId).collect(Collectors.toSet()));
     List<ProfileChanged> counted =
-        messages.stream()
-            // Sent twice in one poll, a message counts once, at its first place.
-            .filter(message -> first.remove(message.messageId().toString()))
-            .filter(message -> !disposed.contains(message.perpetratorId()))
-            .toList();
+        disposals.firstDeliveriesAboutKeptPeople(
+            PROFILE_CHANGED, messages, ProfileChanged::messageId, ProfileChanged::perpetratorId);
     Map<UUID, Set<VictimKey>> victimsNamed = new HashMap<>();
     counted.forEach(
         message ->
@@ -334,23 +324,15 @@ public class Notifying {
    */
   @Transactional
   public void onScoresChanged(List<ScoreChanged> messages) {
-    Set<String> first =
-        processed.recordFirstDeliveries(
-            SCORE_CHANGED,
-            messages.stream().map(message -> message.messageId().toString()).toList());
-    Set<String> disposed =
-        disposals.disposedAmong(
-            messages.stream().map(ScoreChanged::perpetratorId).collect(Collectors.toSet()));
     List<ScoreChanged> counted =
-        messages.stream()
-            // Sent twice in one poll, a message counts once, at its first place.
-            .filter(message -> first.remove(message.messageId().toString()))
-            .filter(message -> !disposed.contains(message.perpetratorId()))
-            .toList();
-    Map<UUID, Set<VictimKey>> noNewVictims = new HashMap<>();
-    counted.forEach(
-        message -> noNewVictims.put(UUID.fromString(message.perpetratorId()), Set.of()));
-    Set<UUID> watched = links.peopleWithWorkersAmong(noNewVictims);
+        disposals.firstDeliveriesAboutKeptPeople(
+            SCORE_CHANGED, messages, ScoreChanged::messageId, ScoreChanged::perpetratorId);
+    // A score change names no victim: only those linked already can hear of it.
+    Set<UUID> watched =
+        links.peopleWithWorkers(
+            counted.stream()
+                .map(message -> UUID.fromString(message.perpetratorId()))
+                .collect(Collectors.toSet()));
     Map<UUID, LinkStore.Flags> last = new LinkedHashMap<>();
     for (ScoreChanged message : counted) {
       UUID id = UUID.fromString(message.perpetratorId());

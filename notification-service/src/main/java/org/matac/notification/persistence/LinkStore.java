@@ -187,13 +187,10 @@ public class LinkStore {
         removed);
   }
 
-  /**
-   * Those of the people a worker is linked to now, or will be once linked to the victims named for
-   * them: through a victim already theirs, or through one of {@code victimsNamed}.
-   */
-  public Set<UUID> peopleWithWorkersAmong(Map<UUID, Set<VictimKey>> victimsNamed) {
+  /** Those of {@code people} a worker is linked to now, through a victim already theirs. */
+  public Set<UUID> peopleWithWorkers(Collection<UUID> people) {
     Set<UUID> watched = new HashSet<>();
-    if (victimsNamed.isEmpty()) {
+    if (people.isEmpty()) {
       return watched;
     }
     sql.query(
@@ -201,7 +198,19 @@ public class LinkStore {
             + " JOIN worker_victim_link link ON link.victim_source = pv.victim_source"
             + " AND link.victim_ref = pv.victim_ref WHERE pv.perpetrator_id = ANY(?)",
         row -> watched.add(row.getObject(1, UUID.class)),
-        (Object) victimsNamed.keySet().toArray(UUID[]::new));
+        (Object) people.toArray(UUID[]::new));
+    return watched;
+  }
+
+  /**
+   * Those of the people a worker is linked to now, or will be once linked to the victims named for
+   * them: through a victim already theirs, or through one of {@code victimsNamed}.
+   */
+  public Set<UUID> peopleWithWorkersAmong(Map<UUID, Set<VictimKey>> victimsNamed) {
+    Set<UUID> watched = peopleWithWorkers(victimsNamed.keySet());
+    if (victimsNamed.isEmpty()) {
+      return watched;
+    }
     List<VictimKey> named = victimsNamed.values().stream().flatMap(Set::stream).distinct().toList();
     Set<VictimKey> withWorkers = new HashSet<>();
     sql.query(

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.matac.events.Topics;
 import org.matac.events.access.Roles;
 import org.matac.events.scoring.ScoreChanged;
@@ -98,23 +97,15 @@ public class ScoringProfiles {
       messages.forEach(this::onProfileChanged);
       return;
     }
-    Set<String> first =
-        processed.recordFirstDeliveries(
-            CONSUMER, messages.stream().map(message -> message.messageId().toString()).toList());
-    Set<String> disposed =
-        disposals.disposedAmong(
-            messages.stream().map(ProfileChanged::perpetratorId).collect(Collectors.toSet()));
     // The newest version of each person's profile among the messages that count.
     Map<UUID, ProfileChanged> newest = new LinkedHashMap<>();
-    for (ProfileChanged message : messages) {
-      // Sent twice in one poll, a message counts once, at its first place.
-      if (first.remove(message.messageId().toString())
-          && !disposed.contains(message.perpetratorId())) {
-        newest.merge(
-            UUID.fromString(message.perpetratorId()),
-            message,
-            (kept, other) -> other.profileVersion() > kept.profileVersion() ? other : kept);
-      }
+    for (ProfileChanged message :
+        disposals.firstDeliveriesAboutKeptPeople(
+            CONSUMER, messages, ProfileChanged::messageId, ProfileChanged::perpetratorId)) {
+      newest.merge(
+          UUID.fromString(message.perpetratorId()),
+          message,
+          (kept, other) -> other.profileVersion() > kept.profileVersion() ? other : kept);
     }
     if (newest.isEmpty()) {
       return;
@@ -139,11 +130,13 @@ public class ScoringProfiles {
     List<ScoreStore.Change> assessed =
         stored.stream()
             .map(
-                id ->
-                    new ScoreStore.Change(
-                        id,
-                        RfgvScorer.score(ProfileFacts.of(newest.get(id).profile()), policy, now),
-                        newest.get(id).messageId()))
+                id -> {
+                  ProfileChanged message = newest.get(id);
+                  return new ScoreStore.Change(
+                      id,
+                      RfgvScorer.score(ProfileFacts.of(message.profile()), policy, now),
+                      message.messageId());
+                })
             .toList();
     storeChanged(assessed, scores.currentOf(stored, policy.id()));
   }

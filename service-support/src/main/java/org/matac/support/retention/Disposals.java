@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
@@ -52,6 +54,29 @@ public class Disposals {
                 + " WHERE perpetrator_id = ANY(?::uuid[])",
             row -> row.getString(1),
             (Object) perpetratorIds.toArray(String[]::new)));
+  }
+
+  /**
+   * Of a poll's messages to {@code consumer}, those to act on, in order: delivered for the first
+   * time (recorded in the caller's transaction; a message sent twice within the poll counts once,
+   * at its first place) and about someone not disposed of, whom a replay must not restore.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public <T> List<T> firstDeliveriesAboutKeptPeople(
+      String consumer,
+      List<T> messages,
+      Function<T, UUID> messageId,
+      Function<T, String> perpetratorId) {
+    Set<String> first =
+        processed.recordFirstDeliveries(
+            consumer,
+            messages.stream().map(message -> messageId.apply(message).toString()).toList());
+    Set<String> disposed =
+        disposedAmong(messages.stream().map(perpetratorId).collect(Collectors.toSet()));
+    return messages.stream()
+        .filter(message -> first.remove(messageId.apply(message).toString()))
+        .filter(message -> !disposed.contains(perpetratorId.apply(message)))
+        .toList();
   }
 
   /**

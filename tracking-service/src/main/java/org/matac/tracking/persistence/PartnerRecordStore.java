@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.matac.support.sql.Sql;
 import org.matac.tracking.application.intake.PartnerEvent;
 import org.matac.tracking.domain.RecordVersion;
@@ -149,14 +148,9 @@ public class PartnerRecordStore {
         row -> 1,
         (Object) keys.stream().map(PartnerRecordStore::lockOf).toArray(String[]::new));
     keys.forEach(key -> byKey.put(key, Optional.empty()));
-    List<PartnerEvent> distinct =
-        events.stream()
-            .collect(
-                Collectors.toMap(
-                    PartnerRecordStore::keyOf, event -> event, (first, other) -> first))
-            .values()
-            .stream()
-            .toList();
+    // One event per record is enough to name it.
+    Map<String, PartnerEvent> distinct = new HashMap<>();
+    events.forEach(event -> distinct.putIfAbsent(keyOf(event), event));
     sql.query(
         "SELECT r.source, r.source_reference, r.type, "
             + CURRENT_COLUMNS
@@ -167,9 +161,9 @@ public class PartnerRecordStore {
             byKey.put(
                 row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3),
                 Optional.of(currentOf(row))),
-        distinct.stream().map(PartnerEvent::source).toArray(String[]::new),
-        distinct.stream().map(PartnerEvent::sourceReference).toArray(String[]::new),
-        distinct.stream().map(PartnerEvent::recordType).toArray(String[]::new));
+        distinct.values().stream().map(PartnerEvent::source).toArray(String[]::new),
+        distinct.values().stream().map(PartnerEvent::sourceReference).toArray(String[]::new),
+        distinct.values().stream().map(PartnerEvent::recordType).toArray(String[]::new));
     return new Currents(byKey);
   }
 

@@ -312,7 +312,7 @@ public class PerpetratorStore {
         "SELECT id, given_name, family_name, date_of_birth FROM perpetrator WHERE id = ANY(?)",
         row -> {
           UUID id = row.getObject(1, UUID.class);
-          return profiles.put(
+          profiles.put(
               id,
               new ProfileChanged.Profile(
                   identities.getOrDefault(id, List.of()),
@@ -323,14 +323,20 @@ public class PerpetratorStore {
                   incidents.getOrDefault(id, List.of()),
                   records.getOrDefault(id, List.of()),
                   versions.getOrDefault(id, List.of())));
+          return id;
         },
         (Object) people);
+    return everyOneOf(ids, profiles);
+  }
+
+  /** {@code found}, once sure it holds every one of {@code ids}: each must be a living profile. */
+  private static <T> Map<UUID, T> everyOneOf(Collection<UUID> ids, Map<UUID, T> found) {
     for (UUID id : ids) {
-      if (!profiles.containsKey(id)) {
+      if (!found.containsKey(id)) {
         throw new IllegalStateException("No perpetrator " + id);
       }
     }
-    return profiles;
+    return found;
   }
 
   /** The list of the person named in the row's first column, within one part of their profiles. */
@@ -351,12 +357,7 @@ public class PerpetratorStore {
         row -> versions.put(row.getObject(1, UUID.class), row.getLong(2)),
         now,
         ids.toArray(UUID[]::new));
-    for (UUID id : ids) {
-      if (!versions.containsKey(id)) {
-        throw new IllegalStateException("No perpetrator " + id);
-      }
-    }
-    return versions;
+    return everyOneOf(ids, versions);
   }
 
   private ProfileChanged.Version version(ResultSet row) throws SQLException {
