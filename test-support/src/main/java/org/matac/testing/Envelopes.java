@@ -220,6 +220,9 @@ public final class Envelopes {
     public String victimSource = "HAMPSHIRE_POLICE";
     public String workerId = "idva-worker-" + UUID.randomUUID().toString().substring(0, 8);
 
+    /** The worker's agency as the envelope names it; the sender's own unless set. */
+    public String workerAgency;
+
     public WorkerAssignment forVictim(String value) {
       victimRef = value;
       return this;
@@ -233,6 +236,34 @@ public final class Envelopes {
     public WorkerAssignment aboutPerson(String value) {
       sourcePersonId = value;
       return this;
+    }
+
+    public WorkerAssignment sentBy(String agency) {
+      source = agency;
+      return this;
+    }
+
+    public WorkerAssignment ofAWorkerOf(String agency) {
+      workerAgency = agency;
+      return this;
+    }
+
+    /** The SAFETY_WORKER_UNASSIGNED that ends this assignment, from the same sender. */
+    public String unassignmentJson() {
+      return """
+          {"eventId":"%s","type":"SAFETY_WORKER_UNASSIGNED","schemaVersion":1,"source":"%s",
+           "sourceReference":"%s","occurredAt":"2026-10-02T10:00:00Z",
+           "recordedAt":"2026-10-02T10:05:00Z","perpetrator":{"sourcePersonId":"%s"},
+           "payload":{"victimRef":"%s","victimSource":"%s","workerId":"%s"}}
+          """
+          .formatted(
+              UUID.randomUUID(),
+              source,
+              sourceReference,
+              sourcePersonId,
+              victimRef,
+              victimSource,
+              workerId);
     }
 
     public String json() {
@@ -251,7 +282,7 @@ public final class Envelopes {
               victimRef,
               victimSource,
               workerId,
-              source,
+              workerAgency == null ? source : workerAgency,
               workerId);
     }
   }

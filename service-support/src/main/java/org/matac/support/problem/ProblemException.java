@@ -29,6 +29,12 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Problem.of(403, "Forbidden", detail));
   }
 
+  /** Refused for who is asking, with the field that shows it, so the sender knows what to fix. */
+  public static ProblemException forbidden(String detail, List<Problem.FieldError> errors) {
+    return new ProblemException(
+        new Problem("about:blank", "Forbidden", 403, detail, List.copyOf(errors)));
+  }
+
   public static ProblemException conflict(String detail) {
     return new ProblemException(Problem.of(409, "Conflict", detail));
   }

@@ -3,6 +3,7 @@ package org.matac.tracking.messaging;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
 import org.matac.support.kafka.AtLeastOnceBatchListener;
@@ -14,6 +15,7 @@ import org.matac.tracking.application.intake.EnvelopeParser;
 import org.matac.tracking.application.intake.IntakeRules;
 import org.matac.tracking.application.intake.PartnerEvent;
 import org.matac.tracking.application.intake.RecordingPartnerEvents;
+import org.matac.tracking.application.intake.WhoMaySayWhat;
 import org.matac.tracking.domain.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public class PartnerEventListener extends DeadLetteringListener {
   private final EnvelopeParser parser;
   private final IntakeRules rules;
   private final RecordingPartnerEvents recording;
+  private final WhoMaySayWhat authority;
   private final DeadLetters deadLetters;
   private final BatchHandling batches;
 
@@ -42,6 +45,7 @@ public class PartnerEventListener extends DeadLetteringListener {
       EnvelopeParser parser,
       IntakeRules rules,
       RecordingPartnerEvents recording,
+      WhoMaySayWhat authority,
       DeadLetters deadLetters,
       BatchHandling batches) {
     super(deadLetters, Topics.INTAKE_DEAD_LETTER);
@@ -49,6 +53,7 @@ public class PartnerEventListener extends DeadLetteringListener {
     this.parser = parser;
     this.rules = rules;
     this.recording = recording;
+    this.authority = authority;
     this.deadLetters = deadLetters;
   }
 
@@ -72,7 +77,7 @@ public class PartnerEventListener extends DeadLetteringListener {
     if (valid.isEmpty()) {
       return;
     }
-    List<java.util.Optional<RecordingPartnerEvents.Outcome>> outcomes;
+    List<Optional<RecordingPartnerEvents.Outcome>> outcomes;
     try {
       outcomes =
           recording
@@ -81,7 +86,7 @@ public class PartnerEventListener extends DeadLetteringListener {
                   RecordingPartnerEvents.Channel.KAFKA,
                   valid.stream().map(Accepted::sender).toList())
               .stream()
-              .map(java.util.Optional::of)
+              .map(Optional::of)
               .toList();
     } catch (RuntimeException batchFailed) {
       LOG.warn(
@@ -100,7 +105,7 @@ public class PartnerEventListener extends DeadLetteringListener {
       }
     }
     for (int i = 0; i < valid.size(); i++) {
-      if (outcomes.get(i).equals(java.util.Optional.of(RecordingPartnerEvents.Outcome.CONFLICT))) {
+      if (outcomes.get(i).equals(Optional.of(RecordingPartnerEvents.Outcome.CONFLICT))) {
         deadLetter(
             valid.get(i).record(),
             "EVENT_ID_REUSED",
@@ -112,15 +117,15 @@ public class PartnerEventListener extends DeadLetteringListener {
   }
 
   /** The record's event when it can be accepted; otherwise it is dead-lettered with why. */
-  private java.util.Optional<PartnerEvent> validated(ConsumerRecord<String, byte[]> record) {
+  private Optional<PartnerEvent> validated(ConsumerRecord<String, byte[]> record) {
     if (record.value() == null) {
       deadLetter(record, "EMPTY_VALUE", List.of(new FieldError("$", "the record has no value")));
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     EnvelopeParser.Parsed parsed = parser.parse(record.value());
     if (parsed.event().isEmpty()) {
       deadLetter(record, "INVALID_ENVELOPE", parsed.errors());
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     PartnerEvent event = parsed.event().get();
     if (!mayPublishOn(record.topic(), event.source())) {
@@ -137,9 +142,14 @@ public class PartnerEventListener extends DeadLetteringListener {
                       + (Topics.POLICE_INTAKE.equals(record.topic())
                           ? ": only police forces may"
                           : ": police forces publish on " + Topics.POLICE_INTAKE))));
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(event);
+    Optional<FieldError> refusal = authority.refusal(event);
+    if (refusal.isPresent()) {
+      deadLetter(record, "NOT_THE_SENDERS_TO_SAY", List.of(refusal.get()));
+      return Optional.empty();
+    }
+    return Optional.of(event);
   }
 
   private boolean mayPublishOn(String topic, String source) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.matac.support.sql.Sql;
 import org.matac.tracking.application.intake.PartnerEvent;
@@ -81,6 +82,19 @@ public class PartnerRecordStore {
   }
 
   /** Keeps each of {@code events} among its record's versions, current or not, in one batch. */
+  /**
+   * The agencies whose current, not withdrawn, assignments name {@code workerId}: the worker's own
+   * agency, since an assignment is accepted only from it.
+   */
+  public Set<String> agenciesThatAssigned(String workerId) {
+    return Set.copyOf(
+        sql.query(
+            "SELECT DISTINCT source FROM partner_record WHERE type = 'SAFETY_WORKER_ASSIGNED'"
+                + " AND payload ->> 'workerId' = ? AND NOT withdrawn",
+            row -> row.getString(1),
+            workerId));
+  }
+
   public void storeVersions(List<PartnerEvent> events) {
     sql.batch(
         "INSERT INTO record_version (source, source_reference, type, event_id, record_version,"

@@ -30,6 +30,7 @@ import org.matac.support.security.Caller;
 import org.matac.tracking.application.intake.EnvelopeParser;
 import org.matac.tracking.application.intake.PartnerEvent;
 import org.matac.tracking.application.intake.RecordingPartnerEvents;
+import org.matac.tracking.application.intake.WhoMaySayWhat;
 import org.matac.tracking.domain.FieldError;
 
 /** The HTTP side of the partner contract: one envelope, or a batch of up to 1,000. */
@@ -42,12 +43,17 @@ public class EventIntakeController {
 
   private final EnvelopeParser parser;
   private final RecordingPartnerEvents recording;
+  private final WhoMaySayWhat authority;
   private final ObjectMapper json;
 
   public EventIntakeController(
-      EnvelopeParser parser, RecordingPartnerEvents recording, ObjectMapper json) {
+      EnvelopeParser parser,
+      RecordingPartnerEvents recording,
+      WhoMaySayWhat authority,
+      ObjectMapper json) {
     this.parser = parser;
     this.recording = recording;
+    this.authority = authority;
     this.json = json;
   }
 
@@ -73,7 +79,11 @@ public class EventIntakeController {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   @ApiResponse(responseCode = "401", description = "no valid token")
-  @ApiResponse(responseCode = "403", description = "source is not the token's agency")
+  @ApiResponse(
+      responseCode = "403",
+      description =
+          "source is not the token's agency, or the envelope speaks for another agency (a worker"
+              + " assignment names another agency's worker); errors name the field")
   @ApiResponse(responseCode = "409", description = "the eventId was used for another body")
   public HttpResponse<IntakeResult> receive(@Body byte[] body, Authentication authentication) {
     EnvelopeParser.Parsed parsed = parser.parse(body);
@@ -89,6 +99,12 @@ public class EventIntakeController {
       throw ProblemException.forbidden(
           "A partner system may only send as its own agency: the token's agency does not match"
               + " source.");
+    }
+    Optional<FieldError> refusal = authority.refusal(event);
+    if (refusal.isPresent()) {
+      throw ProblemException.forbidden(
+          "Your agency may not say this: " + refusal.get().message() + ".",
+          List.of(new Problem.FieldError(refusal.get().field(), refusal.get().message())));
     }
     return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP, sender)) {
       case ACCEPTED ->
@@ -132,6 +148,10 @@ public class EventIntakeController {
           List.of(
               new IntakeResult.FieldError(
                   "source", "a partner system may only send as its own agency")));
+    }
+    Optional<FieldError> refusal = authority.refusal(event);
+    if (refusal.isPresent()) {
+      return rejected(Optional.of(event.eventId()), resultErrors(List.of(refusal.get())));
     }
     return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP, sender)) {
       case ACCEPTED -> new IntakeResult(event.eventId(), IntakeResult.Status.ACCEPTED, List.of());

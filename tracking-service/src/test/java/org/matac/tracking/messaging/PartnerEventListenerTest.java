@@ -109,6 +109,26 @@ class PartnerEventListenerTest extends TrackingServiceTestBase {
     }
 
     @Test
+    void that_assigns_another_agencys_worker_is_dead_lettered_as_not_the_senders_to_say() {
+      String foreign =
+          Envelopes.workerAssignment()
+              .sentBy("HAMPTON_TRUST")
+              .ofAWorkerOf("SOUTHAMPTON_IDVA")
+              .json();
+
+      topics.send(Topics.PARTNER_INTAKE, null, foreign);
+
+      var dead =
+          topics.readUntil(
+              Topics.INTAKE_DEAD_LETTER,
+              record -> foreign.equals(record.value()),
+              Duration.ofSeconds(30));
+      var headers = dead.get(dead.size() - 1).headers();
+      assertThat(headers.get(DeadLetterHeaders.REASON)).isEqualTo("NOT_THE_SENDERS_TO_SAY");
+      assertThat(headers.get(DeadLetterHeaders.ERRORS)).contains("payload.workerAgency");
+    }
+
+    @Test
     void that_is_not_json_is_dead_lettered_without_its_content_in_the_headers() {
       String garbage = "{not json, victim MARKER-NAME-4410";
 

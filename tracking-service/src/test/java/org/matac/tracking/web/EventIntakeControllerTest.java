@@ -110,6 +110,80 @@ class EventIntakeControllerTest extends TrackingServiceTestBase {
   }
 
   @Nested
+  class AWorkerAssignment {
+
+    static final String IDVA = "SOUTHAMPTON_IDVA";
+
+    @Test
+    void from_the_workers_own_agency_is_accepted() throws Exception {
+      var assignment = Envelopes.workerAssignment().sentBy(IDVA).ofAWorkerOf(IDVA);
+
+      var response = postEvent(assignment.json(), partnerToken(IDVA));
+
+      assertThat(response.code()).isEqualTo(202);
+      assertThat(profileOf(IDVA, assignment.sourcePersonId)).hasSize(1);
+    }
+
+    @Test
+    void naming_another_agencys_worker_is_forbidden_on_that_field_and_not_recorded()
+        throws Exception {
+      var assignment = Envelopes.workerAssignment().sentBy("HAMPTON_TRUST").ofAWorkerOf(IDVA);
+
+      var response = postEvent(assignment.json(), partnerToken("HAMPTON_TRUST"));
+
+      assertThat(response.code()).isEqualTo(403);
+      assertThat(response.getContentType().orElseThrow().toString())
+          .isEqualTo("application/problem+json");
+      assertThat(read(body(response)).path("errors").findValuesAsText("field"))
+          .containsExactly("payload.workerAgency");
+      assertThat(profileOf("HAMPTON_TRUST", assignment.sourcePersonId)).isEmpty();
+    }
+
+    @Test
+    void ended_by_the_agency_that_made_it_is_accepted() throws Exception {
+      var assignment = Envelopes.workerAssignment().sentBy(IDVA);
+      postEvent(assignment.json(), partnerToken(IDVA));
+
+      var response = postEvent(assignment.unassignmentJson(), partnerToken(IDVA));
+
+      assertThat(response.code()).isEqualTo(202);
+    }
+
+    @Test
+    void ended_by_another_agency_is_forbidden_on_the_worker_id() throws Exception {
+      var assignment = Envelopes.workerAssignment().sentBy(IDVA);
+      postEvent(assignment.json(), partnerToken(IDVA));
+      var stranger = Envelopes.workerAssignment().sentBy("HAMPTON_TRUST");
+      stranger.workerId = assignment.workerId;
+
+      var response = postEvent(stranger.unassignmentJson(), partnerToken("HAMPTON_TRUST"));
+
+      assertThat(response.code()).isEqualTo(403);
+      assertThat(read(body(response)).path("errors").findValuesAsText("field"))
+          .containsExactly("payload.workerId");
+    }
+
+    @Test
+    void naming_another_agencys_worker_in_a_batch_is_rejected_and_the_rest_accepted()
+        throws Exception {
+      var own = Envelopes.workerAssignment().sentBy("HAMPTON_TRUST");
+      var foreign = Envelopes.workerAssignment().sentBy("HAMPTON_TRUST").ofAWorkerOf(IDVA);
+
+      var response =
+          exchange(
+              HttpRequest.POST(
+                      "/api/v1/events/batch", "[" + own.json() + "," + foreign.json() + "]")
+                  .contentType(MediaType.APPLICATION_JSON_TYPE)
+                  .bearerAuth(partnerToken("HAMPTON_TRUST")));
+
+      JsonNode results = read(body(response)).path("results");
+      assertThat(results.findValuesAsText("status")).containsExactly("ACCEPTED", "REJECTED");
+      assertThat(results.get(1).path("errors").findValuesAsText("field"))
+          .containsExactly("payload.workerAgency");
+    }
+  }
+
+  @Nested
   class WithoutAValidToken {
 
     @Test

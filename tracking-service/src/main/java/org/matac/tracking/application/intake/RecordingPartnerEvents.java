@@ -330,7 +330,6 @@ public class RecordingPartnerEvents {
             payload.path("victimRef").asText(),
             payload.path("workerId").asText(),
             payload.path("workerAgency").asText(),
-            payload.path("workerEmail").asText(null),
             event.occurredAt()));
   }
 
