@@ -21,14 +21,12 @@ import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
-import org.matac.notification.domain.DeliveryRules;
 import org.matac.notification.domain.Notice;
 import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.domain.VictimKey;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
 import org.matac.notification.persistence.OrderStore;
-import org.matac.notification.persistence.WebhookStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
@@ -52,8 +50,7 @@ public class Notifying {
   private final AuditTrail audit;
   private final Clock clock;
   private final String consoleBaseUrl;
-  private final boolean emailEnabled;
-  private final WebhookStore webhooks;
+  private final SchedulingDeliveries deliveries;
   private final OrderStore orders;
   private final Disposals disposals;
 
@@ -61,12 +58,11 @@ public class Notifying {
       ProcessedMessages processed,
       LinkStore links,
       NotificationStore notifications,
-      WebhookStore webhooks,
       OrderStore orders,
       AuditTrail audit,
       Clock clock,
       @Value("${matac.links.console-base-url}") String consoleBaseUrl,
-      @Value("${matac.email.enabled:false}") boolean emailEnabled,
+      SchedulingDeliveries deliveries,
       Disposals disposals) {
     this.disposals = disposals;
     this.processed = processed;
@@ -75,8 +71,7 @@ public class Notifying {
     this.audit = audit;
     this.clock = clock;
     this.consoleBaseUrl = consoleBaseUrl;
-    this.emailEnabled = emailEnabled;
-    this.webhooks = webhooks;
+    this.deliveries = deliveries;
     this.orders = orders;
   }
 
@@ -106,7 +101,6 @@ public class Notifying {
         message.workerId(),
         new VictimKey(message.victimSource(), message.victimRef()),
         message.workerAgency(),
-        message.workerEmail(),
         message.assignedAt());
   }
 
@@ -427,7 +421,7 @@ public class Notifying {
               id -> consoleBaseUrl + "/notifications/" + id,
               links.agencyOf(notice.workerId()).orElse(null),
               now);
-      stored.ifPresent(id -> scheduleDeliveries(id, notice, now));
+      stored.ifPresent(id -> deliveries.schedule(id, notice, now));
       if (stored.isPresent()) {
         audit.record(
             AuditEntry.allowed(
@@ -438,37 +432,6 @@ public class Notifying {
                     "notification " + notice.kind() + " (" + notice.factKey() + ")")
                 .disclosedTo(notice.workerId()));
       }
-    }
-  }
-
-  /**
-   * Queues the worker's other channels, after their quiet hours unless urgent: e-mail when they
-   * want it and partners gave an address, their agency's case system when they chose it and the
-   * agency has a webhook.
-   */
-  private void scheduleDeliveries(UUID notificationId, Notice notice, Instant now) {
-    LinkStore.Preferences preferences = links.preferencesOf(notice.workerId());
-    java.util.Optional<DeliveryRules.QuietHours> quiet =
-        preferences.quietFrom() == null || preferences.quietUntil() == null
-            ? java.util.Optional.empty()
-            : java.util.Optional.of(
-                new DeliveryRules.QuietHours(
-                    preferences.quietFrom(),
-                    preferences.quietUntil(),
-                    java.time.ZoneId.of(preferences.timeZone())));
-    Instant due = DeliveryRules.sendAt(notice.urgent(), quiet, now);
-    if (emailEnabled && preferences.emailEnabled()) {
-      links
-          .emailOf(notice.workerId())
-          .ifPresent(
-              address -> notifications.scheduleDelivery(notificationId, "EMAIL", address, due));
-    }
-    if (preferences.webhookEnabled()) {
-      links
-          .agencyOf(notice.workerId())
-          .filter(agency -> webhooks.of(agency).isPresent())
-          .ifPresent(
-              agency -> notifications.scheduleDelivery(notificationId, "WEBHOOK", agency, due));
     }
   }
 

@@ -26,21 +26,16 @@ public class LinkStore {
   }
 
   public void linkWorker(
-      String workerId,
-      VictimKey victim,
-      String workerAgency,
-      String workerEmail,
-      Instant assignedAt) {
+      String workerId, VictimKey victim, String workerAgency, Instant assignedAt) {
     sql.update(
         "INSERT INTO worker_victim_link (worker_id, victim_source, victim_ref, worker_agency,"
-            + " worker_email, assigned_at) VALUES (?, ?, ?, ?, ?, ?)"
+            + " assigned_at) VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (worker_id, victim_source, victim_ref) DO UPDATE SET"
-            + " worker_agency = excluded.worker_agency, worker_email = excluded.worker_email",
+            + " worker_agency = excluded.worker_agency",
         workerId,
         victim.source(),
         victim.victimRef(),
         workerAgency,
-        workerEmail,
         assignedAt);
   }
 
@@ -269,15 +264,6 @@ public class LinkStore {
   public java.util.Optional<String> agencyOf(String workerId) {
     return sql.queryOne(
         "SELECT worker_agency FROM worker_victim_link WHERE worker_id = ?"
-            + " ORDER BY assigned_at DESC LIMIT 1",
-        row -> row.getString(1),
-        workerId);
-  }
-
-  /** The address partners gave for the worker most recently, if any. */
-  public java.util.Optional<String> emailOf(String workerId) {
-    return sql.queryOne(
-        "SELECT worker_email FROM worker_victim_link WHERE worker_id = ? AND worker_email IS NOT NULL"
             + " ORDER BY assigned_at DESC LIMIT 1",
         row -> row.getString(1),
         workerId);

@@ -17,8 +17,10 @@ import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
 
 /**
- * Admins set each agency's case-system endpoint. Bodies are signed with HMAC-SHA256 over {@code
- * timestamp + "." + body} (headers X-Matac-Timestamp and X-Matac-Signature: sha256=hex).
+ * An agency's admins set its own case-system endpoint: another agency's endpoint would receive that
+ * agency's workers' notices, so it is neither set nor shown to them (403). Bodies are signed with
+ * HMAC-SHA256 over {@code timestamp + "." + body} (headers X-Matac-Timestamp and X-Matac-Signature:
+ * sha256=hex).
  */
 @Controller("/api/v1/webhooks")
 @Secured(Roles.ADMIN)
@@ -40,13 +42,23 @@ public class WebhookController {
     RequestChecks checks = new RequestChecks();
     checks.required("url", body.url());
     checks.answer();
-    return webhooks.configure(agency, body.url(), Caller.of(admin));
+    return webhooks.configure(agency, body.url(), ownAgency(agency, admin));
   }
 
   @Get("/{agency}")
-  public Webhooks.Endpoint show(@PathVariable String agency) {
+  public Webhooks.Endpoint show(@PathVariable String agency, Authentication admin) {
+    ownAgency(agency, admin);
     return webhooks
         .of(agency)
         .orElseThrow(() -> ProblemException.notFound("Agency " + agency + " has no webhook."));
+  }
+
+  private static Caller ownAgency(String agency, Authentication admin) {
+    Caller caller = Caller.of(admin);
+    if (!agency.equals(caller.agency())) {
+      throw ProblemException.forbidden(
+          "An admin sets only their own agency's endpoint; ask an admin of " + agency + ".");
+    }
+    return caller;
   }
 }

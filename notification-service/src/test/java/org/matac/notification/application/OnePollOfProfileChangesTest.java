@@ -70,7 +70,6 @@ class OnePollOfProfileChangesTest extends ServiceTestBase {
             victimRef,
             workerId + "-" + UUID.randomUUID(),
             "SOUTHAMPTON_IDVA",
-            null,
             Instant.parse("2026-10-01T10:00:00Z")));
   }
 

@@ -113,7 +113,6 @@ class OnePollOfScoreChangesTest extends ServiceTestBase {
               victim,
               "worker-" + perpetratorId,
               "SOUTHAMPTON_IDVA",
-              null,
               Instant.parse("2026-10-01T10:00:00Z")));
     }
   }

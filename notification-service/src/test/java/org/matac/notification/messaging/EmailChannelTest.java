@@ -60,11 +60,31 @@ class EmailChannelTest extends ServiceTestBase {
   }
 
   private LinkedWorker linkedWorkerWithEmail() throws Exception {
+    LinkedWorker worker = linkedWorker();
+    assertThat(exchange(worker.directoryEntry(adminOf(worker.agency))).code()).isEqualTo(200);
+    return worker;
+  }
+
+  /** Linked, with an address only the feed could have given: none in the directory. */
+  private LinkedWorker linkedWorker() throws Exception {
     LinkedWorker worker =
         new LinkedWorker(topics, json, this::caseloadSize)
             .withEmail("idva-" + UUID.randomUUID() + "@example.invalid");
     worker.assignWorker();
     return worker;
+  }
+
+  private String adminOf(String agency) {
+    return token("admin-" + agency, "ADMIN", agency);
+  }
+
+  private JsonNode deliveriesOf(String notification, String workerId) throws Exception {
+    return json.readTree(
+            body(
+                get(
+                    "/api/v1/notifications/" + notification + "/deliveries",
+                    workerToken(workerId))))
+        .path("items");
   }
 
   private int caseloadSize(String workerId) {
@@ -119,6 +139,23 @@ class EmailChannelTest extends ServiceTestBase {
                       .path("items")
                       .findValuesAsText("status")
                       .containsAll(List.of("DELIVERED", "SENT")));
+    }
+  }
+
+  @Nested
+  class AWorkerNotInTheirAgencysDirectory {
+
+    @Test
+    void hears_in_the_inbox_only_and_gets_no_email() throws Exception {
+      LinkedWorker worker = linkedWorker();
+
+      topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/D1/26"));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(worker.workerId).size() == 1);
+      String notification = inboxOf(worker.workerId).get(0).path("id").asText();
+      assertThat(deliveriesOf(notification, worker.workerId).findValuesAsText("channel"))
+          .doesNotContain("EMAIL");
+      assertThat(mailTo(worker.email)).isEmpty();
     }
   }
 

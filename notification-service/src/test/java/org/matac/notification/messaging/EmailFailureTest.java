@@ -78,6 +78,8 @@ class EmailFailureTest extends ServiceTestBase {
                 })
             .withEmail("idva-" + UUID.randomUUID() + "@example.invalid");
     worker.assignWorker();
+    assertThat(exchange(worker.directoryEntry(token("admin", "ADMIN", worker.agency))).code())
+        .isEqualTo(200);
 
     topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/F1/26"));
 

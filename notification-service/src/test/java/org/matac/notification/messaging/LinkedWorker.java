@@ -3,6 +3,7 @@ package org.matac.notification.messaging;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,12 @@ public final class LinkedWorker {
     return this;
   }
 
+  /** The request by which an admin of the worker's agency puts their address in its directory. */
+  HttpRequest<?> directoryEntry(String adminToken) {
+    return HttpRequest.PUT("/api/v1/worker-directory/" + workerId, Map.of("email", email))
+        .bearerAuth(adminToken);
+  }
+
   void assignWorker() throws Exception {
     topics.send(
         Topics.SAFETY_WORKER_ASSIGNED,
@@ -57,7 +64,6 @@ public final class LinkedWorker {
                 victimRef,
                 workerId,
                 agency,
-                email,
                 Instant.parse("2026-10-01T10:00:00Z"))));
     // The link travels on its own topic: wait until it shows in the worker's caseload.
     await().atMost(Duration.ofSeconds(30)).until(() -> caseloadSize.apply(workerId) == 1);

@@ -433,7 +433,6 @@ class NotificationListenerTest extends ServiceTestBase {
                   scenario.victimRef,
                   colleagueId,
                   "SOUTHAMPTON_IDVA",
-                  null,
                   Instant.parse("2026-10-05T11:00:00Z"))));
       await().atMost(Duration.ofSeconds(30)).until(() -> caseloadOf(colleagueId).size() == 1);
       topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/72/26"));

@@ -80,8 +80,8 @@ class WebhookChannelTest extends ServiceTestBase {
     return "http://127.0.0.1:" + partner.getAddress().getPort() + path;
   }
 
-  private String admin() {
-    return token("admin-1", "ADMIN", "HAMPSHIRE_POLICE");
+  private String adminOf(String agency) {
+    return token("admin-1", "ADMIN", agency);
   }
 
   private String workerToken(LinkedWorker worker) {
@@ -109,7 +109,7 @@ class WebhookChannelTest extends ServiceTestBase {
     var configured =
         exchange(
             HttpRequest.PUT("/api/v1/webhooks/" + agency, "{\"url\":\"" + partnerUrl(path) + "\"}")
-                .bearerAuth(admin()));
+                .bearerAuth(adminOf(agency)));
     assertThat(configured.code()).isEqualTo(200);
     secret.append(json.readTree(body(configured)).path("secret").asText());
     LinkedWorker worker =
@@ -230,11 +230,26 @@ class WebhookChannelTest extends ServiceTestBase {
                           .bearerAuth(analystToken()))
                   .code())
           .isEqualTo(403);
-      exchange(HttpRequest.PUT("/api/v1/webhooks/" + agency, request).bearerAuth(admin()));
-      var shown = get("/api/v1/webhooks/" + agency, admin());
+      exchange(HttpRequest.PUT("/api/v1/webhooks/" + agency, request).bearerAuth(adminOf(agency)));
+      var shown = get("/api/v1/webhooks/" + agency, adminOf(agency));
 
       assertThat(shown.code()).isEqualTo(200);
       assertThat(json.readTree(body(shown)).has("secret")).isFalse();
+    }
+
+    @Test
+    void of_another_agency_cannot_be_set_or_read_by_an_admin_of_this_one() {
+      String agency = "IDVA_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+      String request = "{\"url\":\"https://attacker.example.invalid/hooks\"}";
+
+      var set =
+          exchange(
+              HttpRequest.PUT("/api/v1/webhooks/" + agency, request)
+                  .bearerAuth(adminOf("HAMPSHIRE_POLICE")));
+
+      assertThat(set.code()).isEqualTo(403);
+      assertThat(get("/api/v1/webhooks/" + agency, adminOf("HAMPSHIRE_POLICE")).code())
+          .isEqualTo(403);
     }
 
     @Test
@@ -242,7 +257,7 @@ class WebhookChannelTest extends ServiceTestBase {
       var response =
           exchange(
               HttpRequest.PUT("/api/v1/webhooks/SOME_AGENCY", "{\"url\":\"ftp://x/y\"}")
-                  .bearerAuth(admin()));
+                  .bearerAuth(adminOf("SOME_AGENCY")));
 
       assertThat(response.code()).isEqualTo(400);
       assertThat(json.readTree(body(response)).path("errors").findValuesAsText("field"))
