@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,9 +49,11 @@ public class EnvelopeParser {
           .build();
 
   private final IntakeRules rules;
+  private final Clock clock;
 
-  public EnvelopeParser(IntakeRules rules) {
+  public EnvelopeParser(IntakeRules rules, Clock clock) {
     this.rules = rules;
+    this.clock = clock;
   }
 
   /** The outcome of parsing: an event, or the errors and whatever event id could be read. */
@@ -82,7 +85,8 @@ public class EnvelopeParser {
       return Parsed.rejected(
           Optional.empty(), List.of(new FieldError("$", "the envelope must be a JSON object")));
     }
-    Fields envelope = new Fields((ObjectNode) root, "");
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Fields envelope = new Fields((ObjectNode) root, "", new ArrayList<>(), today);
     UUID eventId = envelope.uuid("eventId", true);
     EventType type = envelope.enumValue("type", EventType.class, true);
     JsonNode schemaVersion = root.get("schemaVersion");
@@ -101,7 +105,7 @@ public class EnvelopeParser {
     PartnerEvent.Person perpetrator = person(envelope, recordedAt);
     ObjectNode payload = envelope.object("payload", true);
     if (payload != null && type != null) {
-      PayloadRules.check(type, new Fields(payload, "payload.", envelope.errors), rules);
+      PayloadRules.check(type, envelope.within("payload", payload), rules);
     }
     if (!envelope.errors.isEmpty()) {
       return Parsed.rejected(Optional.ofNullable(eventId), envelope.errors);
@@ -128,7 +132,7 @@ public class EnvelopeParser {
     if (node == null) {
       return null;
     }
-    Fields person = new Fields(node, "perpetrator.", envelope.errors);
+    Fields person = envelope.within("perpetrator", node);
     String sourcePersonId = person.text("sourcePersonId", true);
     String rawPnc = person.text("pncId", false);
     Optional<PncId> pnc = Optional.empty();
@@ -145,7 +149,7 @@ public class EnvelopeParser {
         pnc,
         person.text("givenName", false),
         person.text("familyName", false),
-        person.date("dateOfBirth", false));
+        person.dateOfBirth("dateOfBirth"));
   }
 
   private static String canonical(JsonNode root) {
@@ -181,15 +185,21 @@ public class EnvelopeParser {
     private final ObjectNode node;
     private final String prefix;
     final List<FieldError> errors;
+    private final LocalDate today;
 
-    Fields(ObjectNode node, String prefix) {
-      this(node, prefix, new ArrayList<>());
-    }
-
-    Fields(ObjectNode node, String prefix, List<FieldError> errors) {
+    Fields(ObjectNode node, String prefix, List<FieldError> errors, LocalDate today) {
       this.node = node;
       this.prefix = prefix;
       this.errors = errors;
+      this.today = today;
+    }
+
+    /**
+     * The fields of the object in {@code field}, named by their path through it; their errors are
+     * this envelope's.
+     */
+    Fields within(String field, ObjectNode inner) {
+      return new Fields(inner, prefix + field + ".", errors, today);
     }
 
     void error(String field, String message) {
@@ -218,6 +228,11 @@ public class EnvelopeParser {
       }
       if (value.asText().isBlank()) {
         error(field, "must not be blank");
+        return null;
+      }
+      int longest = FieldLimits.longestOf(field);
+      if (value.asText().length() > longest) {
+        error(field, "must be at most " + longest + " characters");
         return null;
       }
       return value.asText();
@@ -292,6 +307,16 @@ public class EnvelopeParser {
       }
     }
 
+    /** A date of birth: a date, and not after today. */
+    LocalDate dateOfBirth(String field) {
+      LocalDate date = date(field, false);
+      if (date != null && date.isAfter(today)) {
+        error(field, "must not be in the future");
+        return null;
+      }
+      return date;
+    }
+
     <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
       String text = text(field, required);
       if (text == null) {
@@ -342,7 +367,7 @@ public class EnvelopeParser {
         if (!item.isObject()) {
           error(path, "must be a JSON object");
         } else {
-          items.add(new Fields((ObjectNode) item, prefix + path + ".", errors));
+          items.add(within(path, (ObjectNode) item));
         }
       }
       return items;

@@ -110,17 +110,13 @@ final class PayloadRules {
     for (EnvelopeParser.Fields victim : victims) {
       victim.text("victimRef", true);
       victim.oneOf("relationship", RELATIONSHIPS, true);
-      victim.date("dateOfBirth", false);
+      victim.dateOfBirth("dateOfBirth");
       var contact = victim.object("contact", false);
       if (contact != null) {
-        EnvelopeParser.Fields contactFields =
-            new EnvelopeParser.Fields(contact, "", new java.util.ArrayList<>());
+        EnvelopeParser.Fields contactFields = victim.within("contact", contact);
         contactFields.text("address", false);
         contactFields.text("phone", false);
         contactFields.text("email", false);
-        // Contact details are never echoed, not even in an error's path detail.
-        contactFields.errors.forEach(
-            error -> victim.error("contact." + error.field(), error.message()));
       }
     }
     payload.bool("childrenPresent", false);

@@ -3,6 +3,9 @@ package org.matac.tracking.application.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,8 @@ class EnvelopeParserTest {
           new IntakeRules(
               List.of("SOUTHAMPTON", "PORTSMOUTH"),
               List.of("HAMPSHIRE_POLICE"),
-              List.of("COMMON_ASSAULT", "OTHER", "NON_CRIME")));
+              List.of("COMMON_ASSAULT", "OTHER", "NON_CRIME")),
+          Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
 
   private EnvelopeParser.Parsed parse(String json) {
     return parser.parse(json.getBytes(StandardCharsets.UTF_8));
@@ -155,6 +159,62 @@ class EnvelopeParserTest {
           """;
 
       assertThat(fieldsIn(parse(json))).containsExactly("payload.withdrawnType");
+    }
+
+    @Test
+    void rejects_a_date_of_birth_after_today_and_accepts_one_today() {
+      assertThat(fieldsIn(parse(Envelopes.incident().bornOn("2026-12-08").json())))
+          .containsExactly("perpetrator.dateOfBirth");
+      assertThat(fieldsIn(parse(Envelopes.incident().bornOn("2026-12-07").json()))).isEmpty();
+    }
+
+    @Test
+    void rejects_a_victims_date_of_birth_in_the_future_by_its_path() {
+      String json =
+          Envelopes.incident()
+              .json()
+              .replace("\"relationship\":", "\"dateOfBirth\":\"2031-01-01\",\"relationship\":");
+
+      assertThat(fieldsIn(parse(json))).containsExactly("payload.victims[0].dateOfBirth");
+    }
+  }
+
+  @Nested
+  class AFieldLongerThanItsLimit {
+
+    @Test
+    void is_rejected_naming_the_field_and_its_limit_without_quoting_it() {
+      String name = "Verylongname".repeat(11);
+
+      var parsed = parse(Envelopes.incident().withSourceReference(name).json());
+
+      assertThat(parsed.errors())
+          .contains(new FieldError("sourceReference", "must be at most 128 characters"))
+          .noneMatch(error -> error.message().contains("Verylongname"));
+    }
+
+    @Test
+    void is_accepted_at_exactly_its_limit() {
+      assertThat(parse(Envelopes.incident().withSourceReference("R".repeat(128)).json()).errors())
+          .isEmpty();
+    }
+
+    @Test
+    void inside_a_victims_contact_is_named_by_its_path() {
+      String json = Envelopes.incident().withVictimAddress("1 Fake Street ".repeat(40)).json();
+
+      assertThat(fieldsIn(parse(json))).containsExactly("payload.victims[0].contact.address");
+    }
+
+    @Test
+    void not_listed_is_held_to_the_general_limit() {
+      String json =
+          Envelopes.incident()
+              .json()
+              .replace("\"dashRisk\":\"MEDIUM\"", "\"dashRisk\":\"" + "M".repeat(201) + "\"");
+
+      assertThat(parse(json).errors())
+          .containsExactly(new FieldError("payload.dashRisk", "must be at most 200 characters"));
     }
   }
 }
