@@ -14,18 +14,21 @@ import org.matac.events.DeadLetterHeaders;
 
 /**
  * Sends a record that cannot be processed to a dead-letter topic, synchronously, before its offset
- * is committed: nothing rejected is silently dropped. The value and key travel unchanged so the
- * record can be replayed; the headers say why and where it came from, and never hold personal data.
+ * is committed: nothing rejected is silently dropped. The key and value travel unchanged, less what
+ * {@link DeadLetterValues} says must never be kept, so the record can be replayed; the headers say
+ * why and where it came from, and never hold personal data.
  */
 @Singleton
 public class DeadLetters {
 
   private final ReliableProducer producer;
   private final Clock clock;
+  private final DeadLetterValues values;
 
-  public DeadLetters(ReliableProducer producer, Clock clock) {
+  public DeadLetters(ReliableProducer producer, Clock clock, DeadLetterValues values) {
     this.producer = producer;
     this.clock = clock;
+    this.values = values;
   }
 
   public void send(
@@ -39,7 +42,11 @@ public class DeadLetters {
     headers.add(DeadLetterHeaders.DEAD_LETTERED_AT, utf8(clock.instant().toString()));
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
-            deadLetterTopic, null, keyOf(original), bytesOf(original.value()), headers);
+            deadLetterTopic,
+            null,
+            keyOf(original),
+            values.kept(original.topic(), bytesOf(original.value())),
+            headers);
     try {
       producer.send(record).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

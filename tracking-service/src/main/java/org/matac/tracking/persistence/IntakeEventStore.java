@@ -55,7 +55,7 @@ public class IntakeEventStore {
         receivedAt,
         events.stream().map(PartnerEvent::eventId).toArray(UUID[]::new),
         events.stream().map(PartnerEvent::bodySha256).toArray(String[]::new),
-        events.stream().map(PartnerEvent::canonicalBody).toArray(String[]::new),
+        events.stream().map(PartnerEvent::storedBody).toArray(String[]::new),
         events.stream().map(event -> event.type().name()).toArray(String[]::new),
         events.stream().map(PartnerEvent::source).toArray(String[]::new),
         events.stream().map(PartnerEvent::sourceReference).toArray(String[]::new),

@@ -1,5 +1,6 @@
 package org.matac.tracking.persistence;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.matac.events.intake.EventType;
 import org.matac.support.sql.Sql;
 import org.matac.tracking.application.intake.PartnerEvent;
+import org.matac.tracking.application.intake.VictimContacts;
 import org.matac.tracking.domain.RecordVersion;
 
 /** The current version of each partner record; older versions stay in intake_event. */
@@ -229,21 +232,14 @@ public class PartnerRecordStore {
   }
 
   private static boolean isWithdrawal(PartnerEvent event) {
-    return event.type() == org.matac.events.intake.EventType.RECORD_WITHDRAWN;
+    return event.type() == EventType.RECORD_WITHDRAWN;
   }
 
   /** Contact details are kept only in victim_contact, never beside the perpetrator's record. */
   private static String withoutVictimContacts(PartnerEvent event) {
-    var payload = event.payload().deepCopy();
-    payload
-        .path("victims")
-        .forEach(
-            victim -> {
-              if (victim.isObject()) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) victim).remove("contact");
-              }
-            });
-    if (event.type() != org.matac.events.intake.EventType.INCIDENT_REPORTED) {
+    ObjectNode payload = event.payload().deepCopy();
+    VictimContacts.removedFromPayload(payload);
+    if (event.type() != EventType.INCIDENT_REPORTED) {
       payload.remove("victims");
     }
     return payload.toString();

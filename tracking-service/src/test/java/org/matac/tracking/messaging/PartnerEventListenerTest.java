@@ -9,11 +9,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.DeadLetterHeaders;
 import org.matac.events.Topics;
 import org.matac.testing.Envelopes;
+import org.matac.testing.TopicProbe;
 import org.matac.tracking.TrackingServiceTestBase;
 
 @MicronautTest(transactional = false)
@@ -57,6 +60,35 @@ class PartnerEventListenerTest extends TrackingServiceTestBase {
   }
 
   @Nested
+  class AnAcceptedIncidentWithAVictimsContact {
+
+    @Test
+    void keeps_the_contact_only_in_victim_contact_not_in_the_stored_envelope() throws Exception {
+      var incident = Envelopes.incident().withVictimAddress("MARKER-STORED-" + unique());
+
+      topics.send(Topics.POLICE_INTAKE, incident.sourcePersonId, incident.json());
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> profiles(incident.sourcePersonId).size() == 1);
+      assertThat(
+              countOf(
+                  "SELECT count(*) FROM victim_contact WHERE address = ?", incident.victimAddress))
+          .isEqualTo(1);
+      assertThat(
+              countOf(
+                  "SELECT count(*) FROM intake_event WHERE event_id = ?::uuid"
+                      + " AND body::text LIKE '%MARKER-STORED-%'",
+                  incident.eventId))
+          .isZero();
+    }
+
+    private String unique() {
+      return UUID.randomUUID().toString().substring(0, 8);
+    }
+  }
+
+  @Nested
   class TheListener {
 
     @Test
@@ -74,17 +106,21 @@ class PartnerEventListenerTest extends TrackingServiceTestBase {
   @Nested
   class AnEventThatCannotBeAccepted {
 
+    /** Read up to the dead letter of the event: its value is the envelope less victim contacts. */
+    private List<TopicProbe.Received> deadLetterOf(String eventId) {
+      return topics.readUntil(
+          Topics.INTAKE_DEAD_LETTER,
+          record -> record.value() != null && record.value().contains(eventId),
+          Duration.ofSeconds(30));
+    }
+
     @Test
     void lands_on_the_dead_letter_topic_with_the_reason_and_its_origin_in_headers() {
-      String broken = Envelopes.incident().withOffence("JAYWALKING").json();
+      var broken = Envelopes.incident().withOffence("JAYWALKING");
 
-      topics.send(Topics.POLICE_INTAKE, null, broken);
+      topics.send(Topics.POLICE_INTAKE, null, broken.json());
 
-      var dead =
-          topics.readUntil(
-              Topics.INTAKE_DEAD_LETTER,
-              record -> broken.equals(record.value()),
-              Duration.ofSeconds(30));
+      var dead = deadLetterOf(broken.eventId);
       var headers = dead.get(dead.size() - 1).headers();
       assertThat(headers.get(DeadLetterHeaders.REASON)).isEqualTo("INVALID_ENVELOPE");
       assertThat(headers.get(DeadLetterHeaders.ERRORS)).contains("payload.offences[0].category");
@@ -95,15 +131,11 @@ class PartnerEventListenerTest extends TrackingServiceTestBase {
 
     @Test
     void from_a_police_force_on_the_partner_topic_is_dead_lettered_as_a_source_not_allowed() {
-      String police = Envelopes.incident().json();
+      var police = Envelopes.incident();
 
-      topics.send(Topics.PARTNER_INTAKE, null, police);
+      topics.send(Topics.PARTNER_INTAKE, null, police.json());
 
-      var dead =
-          topics.readUntil(
-              Topics.INTAKE_DEAD_LETTER,
-              record -> police.equals(record.value()),
-              Duration.ofSeconds(30));
+      var dead = deadLetterOf(police.eventId);
       assertThat(dead.get(dead.size() - 1).headers().get(DeadLetterHeaders.REASON))
           .isEqualTo("SOURCE_NOT_ALLOWED_ON_TOPIC");
     }
@@ -126,6 +158,20 @@ class PartnerEventListenerTest extends TrackingServiceTestBase {
       var headers = dead.get(dead.size() - 1).headers();
       assertThat(headers.get(DeadLetterHeaders.REASON)).isEqualTo("NOT_THE_SENDERS_TO_SAY");
       assertThat(headers.get(DeadLetterHeaders.ERRORS)).contains("payload.workerAgency");
+    }
+
+    @Test
+    void is_dead_lettered_without_its_victims_contact_details_and_can_still_be_read() {
+      var incident = Envelopes.incident().withArea("ATLANTIS").withVictimAddress("MARKER-DEAD-9");
+      String rejected = incident.json();
+
+      topics.send(Topics.POLICE_INTAKE, null, rejected);
+
+      var dead = deadLetterOf(incident.eventId);
+      String kept = dead.get(dead.size() - 1).value();
+      assertThat(kept).doesNotContain("MARKER-DEAD-9").contains("\"victimRef\"");
+      assertThat(dead.get(dead.size() - 1).headers().get(DeadLetterHeaders.REASON))
+          .isEqualTo("INVALID_ENVELOPE");
     }
 
     @Test

@@ -111,6 +111,7 @@ public class EnvelopeParser {
       return Parsed.rejected(Optional.ofNullable(eventId), envelope.errors);
     }
     String canonical = canonical(root);
+    String stored = canonical(VictimContacts.removedFromEnvelope(root.deepCopy()));
     return Parsed.accepted(
         new PartnerEvent(
             eventId,
@@ -123,7 +124,7 @@ public class EnvelopeParser {
             area,
             perpetrator,
             payload,
-            canonical,
+            stored,
             sha256(canonical)));
   }
 

@@ -10,8 +10,10 @@ import org.matac.tracking.domain.PncId;
 import org.matac.tracking.domain.RecordVersion;
 
 /**
- * An envelope that passed every rule of the partner contract, with its body in canonical form
- * (members sorted, white space dropped) so that "the same body" means equal as JSON values.
+ * An envelope that passed every rule of the partner contract. {@code bodySha256} is of its body in
+ * canonical form (members sorted, white space dropped), so that "the same body" means equal as JSON
+ * values; {@code storedBody} is that form without victims' contact details, which are kept only in
+ * victim_contact. {@code payload} still holds them, for that table.
  */
 public record PartnerEvent(
     UUID eventId,
@@ -24,7 +26,7 @@ public record PartnerEvent(
     String area,
     Person perpetrator,
     ObjectNode payload,
-    String canonicalBody,
+    String storedBody,
     String bodySha256) {
 
   public record Person(
