@@ -28,9 +28,12 @@ import java.lang.annotation.Target;
     offsetStrategy = OffsetStrategy.SYNC,
     errorStrategy =
         @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryCount = 8,
-            retryDelay = "200ms",
+            value = ErrorStrategyValue.RETRY_CONDITIONALLY_ON_ERROR,
+            // Retried while DeadLetteringListener says it passes (an outage): without end, since
+            // giving up would skip valid records. The delay pauses the partitions, not the poll
+            // loop, so a long outage never exceeds max.poll.interval.ms.
+            retryCount = Integer.MAX_VALUE,
+            retryDelay = "1s",
             handleAllExceptions = true))
 public @interface AtLeastOnceBatchListener {
 

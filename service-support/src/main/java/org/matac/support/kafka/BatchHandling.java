@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * is dead-lettered), then all handled in one transaction, so a backlog pays one commit per batch.
  * When that transaction fails, each message is handled alone in its own transaction, retried for a
  * passing fault, and dead-lettered only if it still fails: one bad message never holds back or
- * loses the others. Handlers are idempotent by message id, so handling a message again after a
- * partial failure changes nothing.
+ * loses the others. When the database or the broker is out of reach, nothing is dead-lettered: the
+ * poll is handed back, to be read again when they are back. Handlers are idempotent by message id,
+ * so handling a message again after a partial failure changes nothing.
  */
 @Singleton
 public class BatchHandling {
@@ -79,6 +80,7 @@ public class BatchHandling {
             return null;
           });
     } catch (RuntimeException batchFailed) {
+      throwIfOutage(batchFailed);
       LOG.warn(
           "A batch of {} {} messages failed together ({}); handling them one at a time",
           messages.size(),
@@ -109,6 +111,7 @@ public class BatchHandling {
       try {
         return Optional.ofNullable(transactions.executeWrite(status -> work.get()));
       } catch (RuntimeException e) {
+        throwIfOutage(e);
         last = e;
         pause(100L << attempt, e);
       }
@@ -116,6 +119,16 @@ public class BatchHandling {
     deadLetters.send(
         deadLetterTopic, record, "PROCESSING_FAILED", List.of(last.getClass().getName()));
     return Optional.empty();
+  }
+
+  /**
+   * An outage is no message's fault: the poll is handed back to the listener's error strategy,
+   * which reads it again once the database or the broker is back, and nothing is dead-lettered.
+   */
+  public static void throwIfOutage(RuntimeException failure) {
+    if (Outages.isOutage(failure)) {
+      throw failure;
+    }
   }
 
   private static void pause(long millis, RuntimeException cause) {

@@ -54,7 +54,7 @@ public class DeadLetters {
       throw new IllegalStateException("Interrupted while dead-lettering", e);
     } catch (ExecutionException | TimeoutException e) {
       // Thrown on purpose: the offset is not committed, so the record is read again.
-      throw new IllegalStateException("The dead-letter topic did not acknowledge", e);
+      throw new BrokerUnavailable("The dead-letter topic did not acknowledge", e);
     }
   }
 

@@ -89,6 +89,7 @@ public class PartnerEventListener extends DeadLetteringListener {
               .map(Optional::of)
               .toList();
     } catch (RuntimeException batchFailed) {
+      BatchHandling.throwIfOutage(batchFailed);
       LOG.warn(
           "A batch of {} intake records failed together ({}); recording them one at a time",
           valid.size(),
