@@ -53,6 +53,10 @@ public class Services {
     return call(service, HttpRequest.PATCH(path, body), token);
   }
 
+  public void delete(Service service, String path, SessionToken token) {
+    call(service, HttpRequest.DELETE(path), token);
+  }
+
   private Map<String, Object> call(
       Service service, MutableHttpRequest<?> request, SessionToken token) {
     request.bearerAuth(token.value()).accept(MediaType.APPLICATION_JSON_TYPE);

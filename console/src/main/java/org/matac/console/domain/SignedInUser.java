@@ -70,6 +70,7 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
     }
     if (has(Roles.ADMIN)) {
       items.add(new NavigationItem("Dead letters", "/dead-letters"));
+      items.add(new NavigationItem("Worker directory", "/worker-directory"));
     }
     if (has(Roles.AUDITOR)) {
       items.add(new NavigationItem("Audit trail", "/audit"));

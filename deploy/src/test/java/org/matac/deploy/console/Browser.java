@@ -18,13 +18,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -153,8 +155,29 @@ public final class Browser implements AutoCloseable {
   private Browser clickAndWaitForTheNextPage(WebElement target) {
     WebElement page = driver.findElement(By.tagName("html"));
     target.click();
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(gone(page));
     return loaded();
+  }
+
+  /**
+   * Whether the page's root element left the document. Some Chromium versions (150) answer a
+   * question about a node of a page being replaced with "does not belong to the document" rather
+   * than a stale reference: that too means the old page is gone.
+   */
+  private static ExpectedCondition<Boolean> gone(WebElement page) {
+    return browser -> {
+      try {
+        page.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException replaced) {
+        return true;
+      } catch (WebDriverException asked) {
+        if (String.valueOf(asked.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw asked;
+      }
+    };
   }
 
   // The old page gone is not the new one ready: a lookup made while it still parses can find a
@@ -211,7 +234,7 @@ public final class Browser implements AutoCloseable {
     public Browser enter() {
       WebElement page = driver.findElement(By.tagName("html"));
       driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-      new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+      new WebDriverWait(driver, Duration.ofSeconds(15)).until(gone(page));
       return loaded();
     }
 

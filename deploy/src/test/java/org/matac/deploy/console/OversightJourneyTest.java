@@ -152,6 +152,34 @@ class OversightJourneyTest {
   }
 
   @Test
+  void an_agencys_administrator_keeps_its_workers_addresses_in_the_directory() {
+    browser = Browser.open(console()).signInAs("admin-idva-journey", "Admin", "SOUTHAMPTON_IDVA");
+    browser.follow("Worker directory");
+
+    browser
+        .type("workerId", "idva-journey-1")
+        .type("email", "not an address")
+        .press("Save the address");
+
+    assertThat(browser.heading()).isEqualTo("Your agency's worker directory");
+    assertThat(browser.find(By.className("govuk-error-summary")).getText())
+        .contains("The e-mail address must be an e-mail address like name@agency.example");
+    browser.checkPage("admin-worker-directory-error");
+
+    browser.type("email", "idva-journey-1@idva.example.invalid").press("Save the address");
+
+    assertThat(browser.find(By.id("directory")).getText())
+        .contains("idva-journey-1")
+        .contains("idva-journey-1@idva.example.invalid")
+        .contains("admin-idva-journey");
+    browser.checkPage("admin-worker-directory");
+
+    browser.press("Remove idva-journey-1");
+
+    assertThat(browser.text()).contains("idva-journey-1 was taken out of the directory");
+  }
+
+  @Test
   void an_auditor_sees_every_services_chain_checked() {
     browser = Browser.open(console()).signInAs("auditor-journey", "Auditor", "HAMPSHIRE_POLICE");
 
