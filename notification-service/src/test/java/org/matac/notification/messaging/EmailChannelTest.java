@@ -140,6 +140,26 @@ class EmailChannelTest extends ServiceTestBase {
                       .findValuesAsText("status")
                       .containsAll(List.of("DELIVERED", "SENT")));
     }
+
+    @Test
+    void sent_by_email_is_audited_as_a_disclosure_to_the_address() throws Exception {
+      LinkedWorker worker = linkedWorkerWithEmail();
+
+      topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/E2/26"));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(worker.email).size() == 1);
+      String notification = inboxOf(worker.workerId).get(0).path("id").asText();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  countOf(
+                          "SELECT count(*) FROM audit_event WHERE action = 'DISCLOSURE'"
+                              + " AND recipient = ? AND purpose LIKE ?",
+                          "EMAIL " + worker.email,
+                          "notification " + notification + " sent by EMAIL%")
+                      == 1);
+    }
   }
 
   @Nested

@@ -118,6 +118,15 @@ public class Rankings {
       Ranked person = listed.get(i);
       tasking.addFoundationEntry(
           publication, i + 1, person.perpetratorId(), person.score().total());
+      // The list becomes referrals to the programme's agency: a disclosure of each name on it.
+      audit.record(
+          AuditEntry.allowed(
+                  publisher,
+                  AuditEntry.Action.DISCLOSURE,
+                  "PERPETRATOR",
+                  person.perpetratorId().toString(),
+                  "published on the Foundation list " + publication)
+              .disclosedTo("Foundation programme, " + area));
       outbox.append(
           Topics.FOUNDATION_LIST_PUBLISHED,
           person.perpetratorId().toString(),

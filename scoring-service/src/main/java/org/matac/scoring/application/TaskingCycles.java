@@ -199,6 +199,15 @@ public class TaskingCycles {
             .filter(entry -> !"REVIEW".equals(entry.kind()))
             .toList();
     for (TaskingStore.Entry entry : approved) {
+      // The published list goes to every agency at the meeting: a disclosure of each name on it.
+      audit.record(
+          AuditEntry.allowed(
+                  coordinator,
+                  AuditEntry.Action.DISCLOSURE,
+                  "PERPETRATOR",
+                  entry.perpetratorId().toString(),
+                  "published on the tasking list of cycle " + cycleId)
+              .disclosedTo("MATAC partnership, " + cycle.area()));
       store.startMembership(
           new TaskingStore.Membership(entry.perpetratorId(), cycle.area(), cycleId, entry.total()),
           now);

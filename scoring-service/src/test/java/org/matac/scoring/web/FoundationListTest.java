@@ -136,6 +136,13 @@ class FoundationListTest extends ServiceTestBase {
     assertThat(json.readTree(message.get(message.size() - 1).value()).path("rank").asInt())
         .isEqualTo(1);
     assertThat(
+            countOf(
+                "SELECT count(*) FROM audit_event WHERE action = 'DISCLOSURE'"
+                    + " AND subject_id = ? AND recipient = ?",
+                eligible,
+                "Foundation programme, " + AREA))
+        .isEqualTo(1);
+    assertThat(
             exchange(
                     HttpRequest.POST("/api/v1/cohorts/foundation/publications", request)
                         .bearerAuth(analystToken()))

@@ -218,6 +218,11 @@ class TaskingCycleTest extends ServiceTestBase {
             Duration.ofSeconds(30));
     assertThat(json.readTree(messages.get(messages.size() - 1).value()).path("area").asText())
         .isEqualTo(AREA);
+    String disclosed =
+        "SELECT count(*) FROM audit_event WHERE action = 'DISCLOSURE' AND subject_id = ?"
+            + " AND recipient = ?";
+    assertThat(countOf(disclosed, high, "MATAC partnership, " + AREA)).isEqualTo(1);
+    assertThat(countOf(disclosed, medium, "MATAC partnership, " + AREA)).isZero();
     assertThat(
             post(
                     decisions + high + "/decision",

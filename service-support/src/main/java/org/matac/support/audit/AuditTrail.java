@@ -1,5 +1,6 @@
 package org.matac.support.audit;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -36,6 +37,9 @@ public class AuditTrail {
 
   static final String GENESIS = "0".repeat(64);
 
+  /** How many sealed rows verification holds in memory at once, whatever the trail's length. */
+  private final int verificationPage;
+
   private final Sql sql;
   private final Clock clock;
   private final TransactionOperations<Connection> transactions;
@@ -45,10 +49,15 @@ public class AuditTrail {
 
   private record Timed(Instant at, AuditEntry entry) {}
 
-  public AuditTrail(Sql sql, Clock clock, TransactionOperations<Connection> transactions) {
+  public AuditTrail(
+      Sql sql,
+      Clock clock,
+      TransactionOperations<Connection> transactions,
+      @Value("${matac.audit.verification-page:5000}") int verificationPage) {
     this.sql = sql;
     this.clock = clock;
     this.transactions = transactions;
+    this.verificationPage = verificationPage;
   }
 
   /**
@@ -178,24 +187,37 @@ public class AuditTrail {
   public record Verification(
       boolean intact, long rowsChecked, Long firstBrokenSeq, long rowsAwaitingSeal) {}
 
-  /** Checks every sealed row in chain order, after sealing what is waiting. */
+  /** A sealed row and its place in the chain. */
+  private record Sealed(Row row, long chainPos) {}
+
+  /** Checks every sealed row in chain order, a page at a time. */
   @Transactional
   public Verification verify() {
-    List<Row> rows =
-        sql.query(
-            "SELECT * FROM audit_event WHERE chain_pos IS NOT NULL ORDER BY chain_pos",
-            AuditTrail::row);
     long awaiting =
         sql.queryOne("SELECT count(*) FROM audit_event WHERE hash IS NULL", row -> row.getLong(1))
             .orElse(0L);
     String previous = GENESIS;
-    for (Row row : rows) {
-      if (!previous.equals(row.prevHash()) || !hashOf(previous, row).equals(row.hash())) {
-        return new Verification(false, rows.size(), row.seq(), awaiting);
+    long checked = 0;
+    long after = Long.MIN_VALUE;
+    List<Sealed> page;
+    do {
+      page =
+          sql.query(
+              "SELECT * FROM audit_event WHERE chain_pos > ? ORDER BY chain_pos LIMIT ?",
+              row -> new Sealed(row(row), row.getLong("chain_pos")),
+              after,
+              verificationPage);
+      for (Sealed sealed : page) {
+        Row row = sealed.row();
+        checked++;
+        if (!previous.equals(row.prevHash()) || !hashOf(previous, row).equals(row.hash())) {
+          return new Verification(false, checked, row.seq(), awaiting);
+        }
+        previous = row.hash();
+        after = sealed.chainPos();
       }
-      previous = row.hash();
-    }
-    return new Verification(true, rows.size(), null, awaiting);
+    } while (page.size() == verificationPage);
+    return new Verification(true, checked, null, awaiting);
   }
 
   static Row row(ResultSet row) throws SQLException {
