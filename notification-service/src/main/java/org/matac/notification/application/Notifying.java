@@ -21,6 +21,7 @@ import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
+import org.matac.notification.domain.History;
 import org.matac.notification.domain.Notice;
 import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.domain.VictimKey;
@@ -53,6 +54,7 @@ public class Notifying {
   private final SchedulingDeliveries deliveries;
   private final OrderStore orders;
   private final Disposals disposals;
+  private final History history;
 
   public Notifying(
       ProcessedMessages processed,
@@ -62,6 +64,7 @@ public class Notifying {
       AuditTrail audit,
       Clock clock,
       @Value("${matac.links.console-base-url}") String consoleBaseUrl,
+      @Value("${matac.notification.history-ends-at:}") String historyEndsAt,
       SchedulingDeliveries deliveries,
       Disposals disposals) {
     this.disposals = disposals;
@@ -72,6 +75,8 @@ public class Notifying {
     this.clock = clock;
     this.consoleBaseUrl = consoleBaseUrl;
     this.deliveries = deliveries;
+    this.history =
+        historyEndsAt.isBlank() ? History.none() : History.endingAt(Instant.parse(historyEndsAt));
     this.orders = orders;
   }
 
@@ -258,7 +263,8 @@ public class Notifying {
                                 record.occurredAt(),
                                 record.area(),
                                 record.details() == null ? Map.of() : record.details()),
-                            workers)));
+                            workers,
+                            history)));
         continue;
       }
       if (change.kind() != ProfileChanged.ChangeKind.INCIDENT_RECORDED) {
@@ -282,7 +288,8 @@ public class Notifying {
                               incident.area(),
                               victimsOf(List.of(incident))),
                           seenBefore,
-                          workers)));
+                          workers,
+                          history)));
     }
   }
 

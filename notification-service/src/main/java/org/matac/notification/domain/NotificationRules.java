@@ -32,13 +32,18 @@ public final class NotificationRules {
 
   /**
    * Every worker linked to the perpetrator hears of a new incident; it is urgent when it is against
-   * a victim not seen before with this perpetrator, because that is how serial abuse shows.
+   * a victim not seen before with this perpetrator, because that is how serial abuse shows. An
+   * incident from the partnership's history is nobody's news.
    */
   public static List<Notice> newIncident(
       Perpetrator perpetrator,
       NewIncident incident,
       Set<VictimKey> victimsSeenBefore,
-      Collection<String> linkedWorkers) {
+      Collection<String> linkedWorkers,
+      History history) {
+    if (history.holds(incident.occurredAt())) {
+      return List.of();
+    }
     boolean againstANewVictim = !victimsSeenBefore.containsAll(incident.victims());
     String title =
         (againstANewVictim ? "URGENT: new incident against a new victim: " : "New incident: ")
@@ -88,10 +93,17 @@ public final class NotificationRules {
   /**
    * Release or bail and an order breach are urgent; an order issued and a programme dropped out of
    * or declined are worth knowing. Free-text fields (bail conditions, notes, programme names) are
-   * never copied into a notice: they can name a victim.
+   * never copied into a notice: they can name a victim. A record from the partnership's history is
+   * nobody's news.
    */
   public static List<Notice> newRecord(
-      Perpetrator perpetrator, NewRecord record, Collection<String> linkedWorkers) {
+      Perpetrator perpetrator,
+      NewRecord record,
+      Collection<String> linkedWorkers,
+      History history) {
+    if (history.holds(record.occurredAt())) {
+      return List.of();
+    }
     String name = perpetrator.displayName() + " (perpetrator " + perpetrator.id() + ")";
     String when = " on " + record.occurredAt() + ", reported by " + record.source() + ".";
     return switch (record.type()) {

@@ -32,7 +32,11 @@ class NotificationRulesTest {
     void reaches_every_linked_worker_once_each() {
       var notices =
           NotificationRules.newIncident(
-              PERPETRATOR, incidentAgainst(KNOWN), Set.of(KNOWN), List.of("w-2", "w-1"));
+              PERPETRATOR,
+              incidentAgainst(KNOWN),
+              Set.of(KNOWN),
+              List.of("w-2", "w-1"),
+              History.none());
 
       assertThat(notices).extracting(Notice::workerId).containsExactly("w-1", "w-2");
       assertThat(notices)
@@ -44,7 +48,11 @@ class NotificationRulesTest {
     void is_urgent_when_it_is_against_a_victim_not_seen_before_with_this_perpetrator() {
       var notice =
           NotificationRules.newIncident(
-                  PERPETRATOR, incidentAgainst(KNOWN, NEW), Set.of(KNOWN), List.of("w-1"))
+                  PERPETRATOR,
+                  incidentAgainst(KNOWN, NEW),
+                  Set.of(KNOWN),
+                  List.of("w-1"),
+                  History.none())
               .get(0);
 
       assertThat(notice.urgent()).isTrue();
@@ -55,7 +63,11 @@ class NotificationRulesTest {
     void is_not_urgent_when_every_victim_was_seen_before() {
       var notice =
           NotificationRules.newIncident(
-                  PERPETRATOR, incidentAgainst(KNOWN), Set.of(KNOWN), List.of("w-1"))
+                  PERPETRATOR,
+                  incidentAgainst(KNOWN),
+                  Set.of(KNOWN),
+                  List.of("w-1"),
+                  History.none())
               .get(0);
 
       assertThat(notice.urgent()).isFalse();
@@ -65,7 +77,11 @@ class NotificationRulesTest {
     void names_the_perpetrator_when_and_where_but_never_a_victim() {
       var notice =
           NotificationRules.newIncident(
-                  PERPETRATOR, incidentAgainst(KNOWN, NEW), Set.of(KNOWN), List.of("w-1"))
+                  PERPETRATOR,
+                  incidentAgainst(KNOWN, NEW),
+                  Set.of(KNOWN),
+                  List.of("w-1"),
+                  History.none())
               .get(0);
 
       assertThat(notice.title() + notice.body())
@@ -76,7 +92,8 @@ class NotificationRulesTest {
     @Test
     void reaches_nobody_when_no_worker_is_linked() {
       assertThat(
-              NotificationRules.newIncident(PERPETRATOR, incidentAgainst(NEW), Set.of(), List.of()))
+              NotificationRules.newIncident(
+                  PERPETRATOR, incidentAgainst(NEW), Set.of(), List.of(), History.none()))
           .isEmpty();
     }
   }
@@ -84,6 +101,38 @@ class NotificationRulesTest {
   private static NotificationRules.NewRecord record(String type, Map<String, Object> details) {
     return new NotificationRules.NewRecord(
         type, "HAMPSHIRE_POLICE", "REC-1", Instant.parse("2026-10-03T09:00:00Z"), null, details);
+  }
+
+  @Nested
+  class AFactFromThePartnershipsHistory {
+
+    private final History endingOnTheSecond =
+        History.endingAt(Instant.parse("2026-10-02T00:00:00Z"));
+
+    @Test
+    void is_an_incident_that_happened_before_the_cut_off_and_tells_nobody() {
+      assertThat(
+              NotificationRules.newIncident(
+                  PERPETRATOR, incidentAgainst(NEW), Set.of(), List.of("w-1"), endingOnTheSecond))
+          .isEmpty();
+    }
+
+    @Test
+    void is_not_a_release_after_the_cut_off_however_late_it_arrives() {
+      assertThat(
+              NotificationRules.newRecord(
+                  PERPETRATOR,
+                  record("CUSTODY_STATUS_CHANGED", Map.of("status", "RELEASED")),
+                  List.of("w-1"),
+                  endingOnTheSecond))
+          .singleElement()
+          .matches(Notice::urgent);
+    }
+
+    @Test
+    void is_nothing_when_the_partnership_loaded_no_history() {
+      assertThat(History.none().holds(Instant.parse("1990-01-01T00:00:00Z"))).isFalse();
+    }
   }
 
   @Nested
@@ -95,7 +144,8 @@ class NotificationRulesTest {
           NotificationRules.newRecord(
               PERPETRATOR,
               record("CUSTODY_STATUS_CHANGED", Map.of("status", "RELEASED")),
-              List.of("w-1", "w-2"));
+              List.of("w-1", "w-2"),
+              History.none());
 
       assertThat(notices).hasSize(2).allMatch(Notice::urgent);
       assertThat(notices.get(0).kind()).isEqualTo(Notice.Kind.RELEASED_OR_BAILED);
@@ -108,7 +158,8 @@ class NotificationRulesTest {
           NotificationRules.newRecord(
                   PERPETRATOR,
                   record("CUSTODY_STATUS_CHANGED", Map.of("status", "BAILED")),
-                  List.of("w-1"))
+                  List.of("w-1"),
+                  History.none())
               .get(0);
 
       assertThat(notice.urgent()).isTrue();
@@ -121,7 +172,8 @@ class NotificationRulesTest {
               NotificationRules.newRecord(
                   PERPETRATOR,
                   record("CUSTODY_STATUS_CHANGED", Map.of("status", "IN_CUSTODY")),
-                  List.of("w-1")))
+                  List.of("w-1"),
+                  History.none()))
           .isEmpty();
     }
 
@@ -133,7 +185,8 @@ class NotificationRulesTest {
                   record(
                       "CUSTODY_STATUS_CHANGED",
                       Map.of("status", "BAILED", "conditions", "not to contact VICTIM-MARKER")),
-                  List.of("w-1"))
+                  List.of("w-1"),
+                  History.none())
               .get(0);
 
       assertThat(notice.title() + notice.body()).doesNotContain("VICTIM-MARKER");
@@ -149,7 +202,8 @@ class NotificationRulesTest {
           NotificationRules.newRecord(
                   PERPETRATOR,
                   record("ORDER_BREACHED", Map.of("orderRef", "DVPO-7")),
-                  List.of("w-1"))
+                  List.of("w-1"),
+                  History.none())
               .get(0);
 
       assertThat(notice.urgent()).isTrue();
@@ -171,7 +225,8 @@ class NotificationRulesTest {
                           "VICTIM-MARKER-9",
                           "validFrom",
                           "2026-10-03T00:00:00Z")),
-                  List.of("w-1"))
+                  List.of("w-1"),
+                  History.none())
               .get(0);
 
       assertThat(notice.urgent()).isFalse();
@@ -189,7 +244,8 @@ class NotificationRulesTest {
                 NotificationRules.newRecord(
                     PERPETRATOR,
                     record("INTERVENTION_STATUS_CHANGED", Map.of("status", status)),
-                    List.of("w-1")))
+                    List.of("w-1"),
+                    History.none()))
             .as(status)
             .singleElement()
             .extracting(Notice::kind)
@@ -204,7 +260,8 @@ class NotificationRulesTest {
                 NotificationRules.newRecord(
                     PERPETRATOR,
                     record("INTERVENTION_STATUS_CHANGED", Map.of("status", status)),
-                    List.of("w-1")))
+                    List.of("w-1"),
+                    History.none()))
             .as(status)
             .isEmpty();
       }
