@@ -47,6 +47,13 @@ public final class ForgedTokens {
                 .expirationTime(Date.from(Instant.now().minusSeconds(3600)))
                 .build()));
     tokens.put(
+        "not valid yet (nbf an hour ahead)",
+        trusted.sign(
+            trusted
+                .claims(subject, roles, agency, List.of(), hour)
+                .notBeforeTime(Date.from(Instant.now().plusSeconds(3600)))
+                .build()));
+    tokens.put(
         "wrong iss",
         trusted.sign(
             trusted
