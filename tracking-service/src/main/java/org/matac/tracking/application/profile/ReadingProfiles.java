@@ -12,6 +12,7 @@ import org.matac.support.audit.AuditTrail;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.ProfileAccess;
+import org.matac.tracking.domain.RecordDetailsAccess;
 import org.matac.tracking.persistence.PerpetratorStore;
 
 /** Reads perpetrator profiles; a merged-away id leads to the profile it was folded into. */
@@ -55,8 +56,7 @@ public class ReadingProfiles {
       throw ProblemException.forbidden(
           "This profile is outside your need to know. " + Signpost.HOW);
     }
-    profile.ifPresent(view -> consulted(view, reader));
-    return profile;
+    return profile.map(view -> shownTo(view, reader));
   }
 
   @Transactional
@@ -71,8 +71,7 @@ public class ReadingProfiles {
       return new SearchResult(
           List.of(), List.of(new Signpost(true, perpetrators.holdingAgencies(id), Signpost.HOW)));
     }
-    consulted(found.get(), reader);
-    return new SearchResult(List.of(found.get()), List.of());
+    return new SearchResult(List.of(shownTo(found.get(), reader)), List.of());
   }
 
   /**
@@ -85,9 +84,7 @@ public class ReadingProfiles {
     List<Signpost> signposts = new java.util.ArrayList<>();
     for (UUID id : perpetrators.search(criteria, limit)) {
       if (mayRead(reader, id)) {
-        ProfileView view = new ProfileView(id, perpetrators.profile(id));
-        consulted(view, reader);
-        items.add(view);
+        items.add(shownTo(new ProfileView(id, perpetrators.profile(id)), reader));
       } else {
         signposts.add(new Signpost(true, perpetrators.holdingAgencies(id), Signpost.HOW));
       }
@@ -128,7 +125,11 @@ public class ReadingProfiles {
     return new Identities(items, withheld);
   }
 
-  private void consulted(ProfileView view, Caller reader) {
+  /**
+   * The profile as {@code reader} may see it (each record's details by {@link
+   * RecordDetailsAccess}), audited as a consultation.
+   */
+  private ProfileView shownTo(ProfileView view, Caller reader) {
     audit.record(
         AuditEntry.allowed(
             reader,
@@ -136,6 +137,46 @@ public class ReadingProfiles {
             "PERPETRATOR",
             view.id().toString(),
             "profile read"));
+    ProfileChanged.Profile profile = view.profile();
+    return new ProfileView(
+        view.id(),
+        new ProfileChanged.Profile(
+            profile.identities(),
+            profile.pncIds(),
+            profile.givenName(),
+            profile.familyName(),
+            profile.dateOfBirth(),
+            profile.incidents(),
+            profile.records().stream()
+                .map(
+                    record ->
+                        new ProfileChanged.PartnerRecord(
+                            record.type(),
+                            record.source(),
+                            record.sourceReference(),
+                            record.occurredAt(),
+                            record.recordedAt(),
+                            record.area(),
+                            visibleTo(reader, record.details())))
+                .toList(),
+            profile.versions().stream()
+                .map(
+                    version ->
+                        new ProfileChanged.Version(
+                            version.type(),
+                            version.source(),
+                            version.sourceReference(),
+                            version.recordVersion(),
+                            version.recordedAt(),
+                            version.eventId(),
+                            version.withdrawal(),
+                            version.incident(),
+                            visibleTo(reader, version.details())))
+                .toList()));
+  }
+
+  private static Map<String, Object> visibleTo(Caller reader, Map<String, Object> details) {
+    return details == null ? null : RecordDetailsAccess.visibleTo(reader.roles(), details);
   }
 
   private boolean mayRead(Caller reader, UUID id) {
