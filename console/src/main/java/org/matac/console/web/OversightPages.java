@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -115,6 +116,12 @@ public class OversightPages {
   /** A dead letter with the service that holds it. */
   public record HeldLetter(String service, Map<String, Object> letter) {}
 
+  /** Waiting letters of one service from one topic for one reason: replayed together. */
+  public record WaitingGroup(String service, String originalTopic, String reason, long count) {}
+
+  /** The bulk replay form as posted. */
+  public record GroupForm(@Nullable String originalTopic, @Nullable String reason) {}
+
   @Get("/dead-letters")
   @Secured(Roles.ADMIN)
   public ModelAndView<Map<String, Object>> deadLetters(SessionToken token) {
@@ -124,9 +131,42 @@ public class OversightPages {
           .forEach(
               letter -> letters.add(new HeldLetter(service.name().toLowerCase(Locale.UK), letter)));
     }
-    long waiting =
-        letters.stream().filter(held -> !"REPLAYED".equals(held.letter().get("status"))).count();
-    return Page.of("dead-letters", "Dead letters", "letters", letters, "waiting", waiting);
+    List<HeldLetter> waitingLetters =
+        letters.stream().filter(held -> !"REPLAYED".equals(held.letter().get("status"))).toList();
+    Map<List<String>, Long> counts = new LinkedHashMap<>();
+    for (HeldLetter held : waitingLetters) {
+      counts.merge(
+          List.of(
+              held.service(),
+              String.valueOf(held.letter().get("originalTopic")),
+              String.valueOf(held.letter().get("reason"))),
+          1L,
+          Long::sum);
+    }
+    List<WaitingGroup> groups = new ArrayList<>();
+    counts.forEach(
+        (key, count) -> groups.add(new WaitingGroup(key.get(0), key.get(1), key.get(2), count)));
+    return Page.of(
+        "dead-letters",
+        "Dead letters",
+        "letters",
+        letters,
+        "waiting",
+        waitingLetters.size(),
+        "groups",
+        groups);
+  }
+
+  /** Replays every waiting letter of a group, once the cause they share is fixed. */
+  @Post("/dead-letters/{service}/replays")
+  @Secured(Roles.ADMIN)
+  public HttpResponse<?> replayGroup(
+      @PathVariable String service, @Body GroupForm form, SessionToken token) {
+    Map<String, Object> selection = new LinkedHashMap<>();
+    selection.put("originalTopic", form.originalTopic());
+    selection.put("reason", form.reason());
+    services.post(serviceNamed(service), "/api/v1/dead-letters/replays", selection, token);
+    return Page.seeOther("/dead-letters");
   }
 
   @Post("/dead-letters/{service}/{id}/replay")

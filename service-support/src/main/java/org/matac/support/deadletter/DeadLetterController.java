@@ -1,6 +1,7 @@
 package org.matac.support.deadletter;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -10,12 +11,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.access.Roles;
 import org.matac.support.security.Caller;
+import org.matac.support.web.RequestChecks;
 
 /** What this service could not take, for admins to inspect and replay. */
 @Controller("/api/v1/dead-letters")
@@ -24,10 +27,21 @@ import org.matac.support.security.Caller;
 public class DeadLetterController {
 
   private final DeadLetterDesk desk;
+  private final DeadLetterReplays replays;
 
-  public DeadLetterController(DeadLetterDesk desk) {
+  public DeadLetterController(DeadLetterDesk desk, DeadLetterReplays replays) {
     this.desk = desk;
+    this.replays = replays;
   }
+
+  /** Which waiting letters to replay: those from one topic, optionally of one reason and time. */
+  public record ReplayRequest(
+      @Nullable String originalTopic,
+      @Nullable String reason,
+      @Nullable String from,
+      @Nullable String until) {}
+
+  public record Replayed(List<UUID> replayed) {}
 
   public record Letters(List<DeadLetterStore.Summary> items) {}
 
@@ -45,5 +59,26 @@ public class DeadLetterController {
   @Post("/{id}/replay")
   public DeadLetterStore.Summary replay(@PathVariable UUID id, Authentication admin) {
     return desk.replay(id, Caller.of(admin));
+  }
+
+  /**
+   * Replays every waiting letter from {@code originalTopic} (of {@code reason}, dead-lettered from
+   * {@code from} until before {@code until}, when given), oldest first, at most 1,000 a request.
+   */
+  @Post("/replays")
+  public Replayed replayAll(@Body ReplayRequest request, Authentication admin) {
+    RequestChecks checks = new RequestChecks();
+    checks.required("originalTopic", request.originalTopic());
+    Optional<Instant> from = checks.optionalInstant("from", request.from());
+    Optional<Instant> until = checks.optionalInstant("until", request.until());
+    checks.answer();
+    return new Replayed(
+        replays.replayAll(
+            new DeadLetterStore.Selection(
+                request.originalTopic(),
+                Optional.ofNullable(request.reason()).filter(reason -> !reason.isBlank()),
+                from,
+                until),
+            Caller.of(admin)));
   }
 }

@@ -98,6 +98,11 @@ public class DeadLetterDesk {
     return store.list(status, limit);
   }
 
+  @Transactional
+  public List<UUID> waiting(DeadLetterStore.Selection selection, int limit) {
+    return store.waiting(selection, limit);
+  }
+
   /** The record as sent: it may hold personal data, so reading it is an audited consultation. */
   @Transactional
   public Map<String, Object> show(UUID id, Caller admin) {

@@ -73,6 +73,34 @@ public class DeadLetterStore {
         limit);
   }
 
+  /**
+   * Which waiting letters a bulk replay takes: from one topic, and optionally one reason and time.
+   */
+  public record Selection(
+      String originalTopic,
+      Optional<String> reason,
+      Optional<Instant> from,
+      Optional<Instant> until) {}
+
+  /** The waiting letters {@code selection} names, oldest first. */
+  public List<UUID> waiting(Selection selection, int limit) {
+    return sql.query(
+        "SELECT id FROM dead_letter WHERE status <> 'REPLAYED' AND original_topic = ?"
+            + " AND (?::text IS NULL OR reason = ?)"
+            + " AND (?::timestamptz IS NULL OR dead_lettered_at >= ?)"
+            + " AND (?::timestamptz IS NULL OR dead_lettered_at < ?)"
+            + " ORDER BY dead_lettered_at, id LIMIT ?",
+        row -> row.getObject(1, UUID.class),
+        selection.originalTopic(),
+        selection.reason().orElse(null),
+        selection.reason().orElse(null),
+        selection.from().orElse(null),
+        selection.from().orElse(null),
+        selection.until().orElse(null),
+        selection.until().orElse(null),
+        limit);
+  }
+
   public Optional<Letter> find(UUID id, boolean lock) {
     return sql.queryOne(
         "SELECT * FROM dead_letter WHERE id = ?" + (lock ? " FOR UPDATE" : ""),

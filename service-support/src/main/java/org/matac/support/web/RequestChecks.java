@@ -1,10 +1,13 @@
 package org.matac.support.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
@@ -68,6 +71,21 @@ public final class RequestChecks {
     } catch (DateTimeParseException e) {
       errors.add(new Problem.FieldError(field, "must be a date like 2026-12-01"));
       return null;
+    }
+  }
+
+  /** The instant of an optional RFC 3339 text, empty when absent or after noting the problem. */
+  public Optional<Instant> optionalInstant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(value).toInstant());
+    } catch (DateTimeParseException e) {
+      errors.add(
+          new Problem.FieldError(
+              field, "must be an instant with Z or an offset, like 2026-12-01T09:00:00Z"));
+      return Optional.empty();
     }
   }
 

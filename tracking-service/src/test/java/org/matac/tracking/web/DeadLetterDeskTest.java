@@ -44,6 +44,90 @@ class DeadLetterDeskTest extends TrackingServiceTestBase {
     return null;
   }
 
+  /** Puts {@code incident} on the intake dead-letter topic as intake would, with {@code reason}. */
+  private void deadLetter(Envelopes.Incident incident, String reason) throws Exception {
+    try (var producer =
+        new KafkaProducer<String, byte[]>(
+            Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      var record =
+          new ProducerRecord<String, byte[]>(
+              Topics.INTAKE_DEAD_LETTER,
+              incident.sourcePersonId,
+              incident.json().getBytes(StandardCharsets.UTF_8));
+      record.headers().add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+      record
+          .headers()
+          .add(
+              DeadLetterHeaders.ERRORS,
+              "area: unknown (mapping since fixed)".getBytes(StandardCharsets.UTF_8));
+      record
+          .headers()
+          .add(
+              DeadLetterHeaders.ORIGINAL_TOPIC,
+              Topics.POLICE_INTAKE.getBytes(StandardCharsets.UTF_8));
+      producer.send(record).get();
+    }
+  }
+
+  private int profilesOf(Envelopes.Incident incident) throws Exception {
+    return json.readTree(
+            body(
+                get(
+                    "/api/v1/perpetrators?source=HAMPSHIRE_POLICE&sourcePersonId="
+                        + incident.sourcePersonId,
+                    analystToken())))
+        .path("items")
+        .size();
+  }
+
+  @Nested
+  class ABulkReplay {
+
+    @Test
+    void sends_back_every_waiting_letter_of_the_reason_chosen_and_leaves_the_others()
+        throws Exception {
+      String reason = "MAPPING_FIXED_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+      var first = Envelopes.incident();
+      var second = Envelopes.incident();
+      var other = Envelopes.incident();
+      deadLetter(first, reason);
+      deadLetter(second, reason);
+      deadLetter(other, reason + "_OTHER");
+      await().atMost(Duration.ofSeconds(30)).until(() -> letterCarrying(other.eventId) != null);
+      await().atMost(Duration.ofSeconds(30)).until(() -> letterCarrying(second.eventId) != null);
+
+      var replayed =
+          exchange(
+              HttpRequest.POST(
+                      "/api/v1/dead-letters/replays",
+                      Map.of("originalTopic", Topics.POLICE_INTAKE, "reason", reason))
+                  .bearerAuth(admin()));
+
+      assertThat(replayed.code()).isEqualTo(200);
+      assertThat(json.readTree(body(replayed)).path("replayed")).hasSize(2);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> profilesOf(first) == 1 && profilesOf(second) == 1);
+      assertThat(letterCarrying(other.eventId).path("summary").path("status").asText())
+          .isEqualTo("NEW");
+      assertThat(profilesOf(other)).isZero();
+    }
+
+    @Test
+    void needs_the_topic_the_letters_came_from() throws Exception {
+      var refused =
+          exchange(
+              HttpRequest.POST("/api/v1/dead-letters/replays", Map.of("reason", "ANY"))
+                  .bearerAuth(admin()));
+
+      assertThat(refused.code()).isEqualTo(400);
+      assertThat(json.readTree(body(refused)).path("errors").findValuesAsText("field"))
+          .containsExactly("originalTopic");
+    }
+  }
+
   @Nested
   class ARefusedEvent {
 
@@ -76,31 +160,7 @@ class DeadLetterDeskTest extends TrackingServiceTestBase {
     @Test
     void sends_the_record_back_to_its_topic_where_it_is_recorded_once_fixed() throws Exception {
       var incident = Envelopes.incident();
-      try (var producer =
-          new KafkaProducer<String, byte[]>(
-              Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()),
-              new StringSerializer(),
-              new ByteArraySerializer())) {
-        var record =
-            new ProducerRecord<String, byte[]>(
-                Topics.INTAKE_DEAD_LETTER,
-                incident.sourcePersonId,
-                incident.json().getBytes(StandardCharsets.UTF_8));
-        record
-            .headers()
-            .add(DeadLetterHeaders.REASON, "INVALID_ENVELOPE".getBytes(StandardCharsets.UTF_8));
-        record
-            .headers()
-            .add(
-                DeadLetterHeaders.ERRORS,
-                "area: unknown (mapping since fixed)".getBytes(StandardCharsets.UTF_8));
-        record
-            .headers()
-            .add(
-                DeadLetterHeaders.ORIGINAL_TOPIC,
-                Topics.POLICE_INTAKE.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-      }
+      deadLetter(incident, "INVALID_ENVELOPE");
       await().atMost(Duration.ofSeconds(30)).until(() -> letterCarrying(incident.eventId) != null);
       String id = letterCarrying(incident.eventId).path("summary").path("id").asText();
 
