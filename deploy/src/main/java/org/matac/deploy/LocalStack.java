@@ -45,8 +45,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private final StackSettings settings;
-  private final LocalPostgres postgres;
-  private final LocalKafka kafka;
+  // Replaced when the fault suite crashes the database or restarts the broker.
+  private LocalPostgres postgres;
+  private LocalKafka kafka;
   private final DevelopmentTokenIssuer issuer;
   private final Map<Service, Process> processes = new LinkedHashMap<>();
   private final Map<Service, Process> secondInstances = new LinkedHashMap<>();
@@ -120,6 +121,45 @@ public final class LocalStack implements AutoCloseable {
     String url = "http://localhost:" + port;
     awaitHealthy(service.module + " (second instance)", () -> process, url, log);
     return url;
+  }
+
+  /**
+   * Kills an instance of {@code service} as the kernel's OOM killer or a pulled plug would
+   * (SIGKILL: no shutdown hook, no transaction finished), then starts it again and waits until it
+   * is healthy.
+   */
+  public void killAndRestart(Service service, boolean secondInstance) throws Exception {
+    Process victim = secondInstance ? secondInstances.get(service) : processes.get(service);
+    if (victim == null) {
+      throw new IllegalStateException(service.module + " has no such instance running");
+    }
+    victim.destroyForcibly().waitFor();
+    if (secondInstance) {
+      secondInstances.remove(service);
+      startSecondInstance(service);
+    } else {
+      startService(service);
+      awaitHealthy(service);
+    }
+  }
+
+  /** Stops the broker and starts it again on the same port and log, as a rolling restart does. */
+  public void restartBroker() throws IOException {
+    kafka.close();
+    kafka = LocalKafka.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort());
+  }
+
+  /**
+   * Stops PostgreSQL with an immediate shutdown (no checkpoint; every open transaction lost, as in
+   * a crash) and starts it again on the same data and port: it recovers from its write-ahead log.
+   */
+  public void crashDatabase() throws IOException {
+    postgres.crash();
+    postgres =
+        LocalPostgres.start(
+            settings.dataDirectory().resolve("postgres"),
+            settings.postgresPort(),
+            LocalPostgres.Durability.DURABLE);
   }
 
   /** Stops every second instance, leaving the first of each service running. */

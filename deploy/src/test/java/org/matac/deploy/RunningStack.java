@@ -52,27 +52,34 @@ public final class RunningStack implements BeforeAllCallback {
 
   private static LocalStack start() {
     try {
-      Path data = Files.createTempDirectory("matac-end-to-end-");
-      Map<String, String> environment = new HashMap<>();
-      environment.put(
-          "MATAC_REPOSITORY_ROOT", Path.of("..").toAbsolutePath().normalize().toString());
-      environment.put("MATAC_DATA_DIR", data.toString());
-      for (String port :
-          List.of(
-              "POSTGRES_PORT",
-              "KAFKA_PORT",
-              "JWKS_PORT",
-              "TRACKING_PORT",
-              "SCORING_PORT",
-              "NOTIFICATION_PORT",
-              "CONSOLE_PORT")) {
-        environment.put(port, Integer.toString(freePort()));
-      }
-      stack = LocalStack.start(StackSettings.from(environment, List.of("--fresh")));
+      stack = LocalStack.start(freshSettings("matac-end-to-end-"));
       return stack;
     } catch (Exception e) {
       throw new IllegalStateException("The local stack did not start", e);
     }
+  }
+
+  /**
+   * Settings for a stack of its own: a new data directory and ports no other stack of this run
+   * holds, fixed for its life so that a restarted broker or database comes back where it was.
+   */
+  static StackSettings freshSettings(String prefix) throws IOException {
+    Path data = Files.createTempDirectory(prefix);
+    Map<String, String> environment = new HashMap<>();
+    environment.put("MATAC_REPOSITORY_ROOT", Path.of("..").toAbsolutePath().normalize().toString());
+    environment.put("MATAC_DATA_DIR", data.toString());
+    for (String port :
+        List.of(
+            "POSTGRES_PORT",
+            "KAFKA_PORT",
+            "JWKS_PORT",
+            "TRACKING_PORT",
+            "SCORING_PORT",
+            "NOTIFICATION_PORT",
+            "CONSOLE_PORT")) {
+      environment.put(port, Integer.toString(freePort()));
+    }
+    return StackSettings.from(environment, List.of("--fresh"));
   }
 
   private static final Set<Integer> CHOSEN = new HashSet<>();

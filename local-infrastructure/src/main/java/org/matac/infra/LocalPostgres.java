@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL 17 server from zonky's binaries, started in this JVM's process tree.
@@ -27,9 +30,11 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
 
-  private LocalPostgres(EmbeddedPostgres postgres) {
+  private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory) {
     this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
   }
 
   /**
@@ -61,7 +66,7 @@ public final class LocalPostgres implements AutoCloseable {
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on");
     }
-    return new LocalPostgres(builder.start());
+    return new LocalPostgres(builder.start(), dataDirectory);
   }
 
   /**
@@ -86,12 +91,39 @@ public final class LocalPostgres implements AutoCloseable {
     }
     server.get().destroy();
     try {
-      server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      server.get().onExit().get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while stopping an orphaned PostgreSQL", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       server.get().destroyForcibly();
+    }
+  }
+
+  /**
+   * Stops this server as an immediate shutdown does (SIGQUIT to the postmaster): no checkpoint,
+   * every session cut. A server started again on the same data recovers from its WAL.
+   */
+  public void crash() throws IOException {
+    stopImmediately(dataDirectory);
+    // Releases the data directory's lock in this JVM; its pg_ctl stop finds no server, which it
+    // logs and survives.
+    postgres.close();
+  }
+
+  private static void stopImmediately(Path dataDirectory) throws IOException {
+    String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+    ProcessHandle server =
+        ProcessHandle.of(Long.parseLong(pid))
+            .orElseThrow(() -> new IOException("No PostgreSQL server runs as process " + pid));
+    try {
+      new ProcessBuilder("kill", "-QUIT", pid).inheritIO().start().waitFor();
+      server.onExit().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while stopping PostgreSQL", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("PostgreSQL did not stop on SIGQUIT", e);
     }
   }
 

@@ -55,7 +55,9 @@ public final class LatencyBenchmark {
       String idva = token(stack, "bench-idva", "PARTNER_SYSTEM", "SOUTHAMPTON_IDVA");
       String victim = "V-BENCH-" + UUID.randomUUID();
       String worker = "idva-bench-worker";
-      check(send(http, stack, idva, assignment(victim, worker)).join());
+      check(
+          send(http, stack, idva, BenchEnvelopes.assignment("BENCH-ASSIGN", victim, worker))
+              .join());
       awaitCaseload(http, stack, worker);
 
       System.out.printf(
@@ -243,27 +245,9 @@ public final class LatencyBenchmark {
         .mint(subject, List.of(role), agency, List.of("SOUTHAMPTON"), Duration.ofHours(1));
   }
 
-  private static String assignment(String victim, String worker) {
-    return """
-        {"eventId":"%s","type":"SAFETY_WORKER_ASSIGNED","schemaVersion":1,"source":"SOUTHAMPTON_IDVA",
-         "sourceReference":"BENCH-ASSIGN","occurredAt":"2026-11-01T10:00:00Z","recordedAt":"2026-11-01T10:00:00Z",
-         "perpetrator":{"sourcePersonId":"BENCH-IDVA-PERSON"},
-         "payload":{"victimRef":"%s","victimSource":"HAMPSHIRE_POLICE","workerId":"%s","workerAgency":"SOUTHAMPTON_IDVA"}}
-        """
-        .formatted(UUID.randomUUID(), victim, worker);
-  }
-
   /** An incident by a new synthetic person against the linked victim; phase W or M. */
   private static String incident(String victim, String phase) {
     String id = UUID.randomUUID().toString();
-    Instant now = Instant.now();
-    return """
-        {"eventId":"%s","type":"INCIDENT_REPORTED","schemaVersion":1,"source":"HAMPSHIRE_POLICE",
-         "sourceReference":"%s/%s","occurredAt":"%s","recordedAt":"%s","area":"SOUTHAMPTON",
-         "perpetrator":{"sourcePersonId":"BENCH-%s","givenName":"Bench","familyName":"Fakeperson"},
-         "payload":{"incidentRef":"%s/%s","crimed":true,"offences":[{"category":"COMMON_ASSAULT"}],
-           "victims":[{"victimRef":"%s","relationship":"INTIMATE_PARTNER"}],"childrenPresent":false}}
-        """
-        .formatted(id, phase, id, now.minusSeconds(3600), now, id, phase, id, victim);
+    return BenchEnvelopes.incident(id, "BENCH-" + id, phase + "/" + id, victim);
   }
 }
