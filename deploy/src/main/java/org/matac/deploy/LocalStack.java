@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -224,6 +225,11 @@ public final class LocalStack implements AutoCloseable {
     environment.put("MIGRATION_DATABASE_USER", postgres.username());
     environment.put("MIGRATION_DATABASE_PASSWORD", postgres.password());
     environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    // Each service connects as its own broker account, named after its database.
+    LocalKafka.security(service.database)
+        .forEach(
+            (name, value) ->
+                environment.put("KAFKA_" + name.toUpperCase(Locale.ROOT).replace('.', '_'), value));
     environment.put("TRACKING_PORT", Integer.toString(settings.trackingPort()));
     environment.put("SCORING_PORT", Integer.toString(settings.scoringPort()));
     environment.put("NOTIFICATION_PORT", Integer.toString(settings.notificationPort()));
@@ -321,8 +327,12 @@ public final class LocalStack implements AutoCloseable {
         postgres.jdbcUrl(service.database), postgres.username(), postgres.password());
   }
 
-  public String kafkaBootstrapServers() {
-    return kafka.bootstrapServers();
+  /**
+   * What a Kafka client needs to connect to the stack's broker as {@code account}: a partner's
+   * agency code ({@link LocalKafka#PARTNER_FEEDS}), a service or {@link LocalKafka#ADMIN}.
+   */
+  public Map<String, Object> kafkaClient(String account) {
+    return kafka.clientSettings(account);
   }
 
   public DevelopmentTokenIssuer issuer() {
@@ -340,7 +350,11 @@ public final class LocalStack implements AutoCloseable {
         "Open the console at "
             + url(Service.CONSOLE)
             + " and sign in as a synthetic user (local sign-in only).");
-    lines.add(String.format("  %-21s %s", "kafka", kafka.bootstrapServers()));
+    lines.add(
+        String.format(
+            "  %-21s %s  (SASL_PLAINTEXT, SCRAM-SHA-256; a partner's user is its agency code,"
+                + " e.g. HAMPSHIRE_POLICE, password %s)",
+            "kafka", kafka.bootstrapServers(), LocalKafka.password("HAMPSHIRE_POLICE")));
     lines.add(
         String.format(
             "  %-21s localhost:%d  (user postgres; databases tracking, scoring, notification; fsync on)",

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.matac.deploy.LocalStack.Service;
 import org.matac.deploy.bench.SyntheticFeed;
 import org.matac.events.Topics;
+import org.matac.infra.LocalKafka;
 
 /**
  * Two instances of every service against one broker and the same databases, as a force scales out:
@@ -48,7 +49,7 @@ class TwoInstancesTest {
   @BeforeAll
   void startASecondInstanceOfEachService() throws Exception {
     stack = RunningStack.stack();
-    kafka = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()));
+    kafka = Admin.create(stack.kafkaClient(LocalKafka.ADMIN));
     for (Service service : List.of(Service.TRACKING, Service.SCORING, Service.NOTIFICATION)) {
       stack.startSecondInstance(service);
     }
@@ -156,7 +157,7 @@ class TwoInstancesTest {
 
   private void produce(List<SyntheticFeed.Event> feed) throws Exception {
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    properties.putAll(stack.kafkaClient("HAMPSHIRE_POLICE"));
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {

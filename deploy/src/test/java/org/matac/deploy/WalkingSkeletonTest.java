@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.matac.events.Topics;
+import org.matac.infra.LocalKafka;
 import org.matac.testing.Envelopes;
 import org.matac.testing.TopicProbe;
 
@@ -47,7 +48,7 @@ class WalkingSkeletonTest {
   @BeforeAll
   void watchTheTopics() {
     stack = RunningStack.stack();
-    topics = new TopicProbe(stack.kafkaBootstrapServers());
+    topics = new TopicProbe(stack.kafkaClient(LocalKafka.ADMIN));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.matac.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
@@ -13,20 +14,30 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.matac.events.Topics;
 
 class LocalInfrastructureTest {
 
@@ -72,7 +83,7 @@ class LocalInfrastructureTest {
     void delivers_a_record_written_before_the_restart(@TempDir Path log) throws Exception {
       int port = LocalKafka.freePort();
       try (LocalKafka kafka = LocalKafka.start(log, port)) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientSettings(LocalKafka.ADMIN))) {
           admin.createTopics(List.of(new NewTopic("restart-check", 1, (short) 1))).all().get();
         }
         try (KafkaProducer<String, String> producer = producer(kafka)) {
@@ -92,19 +103,139 @@ class LocalInfrastructureTest {
     }
 
     private KafkaProducer<String, String> producer(LocalKafka kafka) {
-      return new KafkaProducer<>(
-          Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
-          new StringSerializer(),
-          new StringSerializer());
+      return LocalInfrastructureTest.producer(kafka, LocalKafka.ADMIN);
     }
 
     private KafkaConsumer<String, String> consumer(LocalKafka kafka) {
       Properties properties = new Properties();
-      properties.put("bootstrap.servers", kafka.bootstrapServers());
+      properties.putAll(kafka.clientSettings(LocalKafka.ADMIN));
       properties.put("group.id", "restart-check");
       properties.put("auto.offset.reset", "earliest");
       return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
     }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class LocalKafkaAccessRules {
+
+    private LocalKafka kafka;
+
+    @BeforeAll
+    void start(@TempDir Path log) throws Exception {
+      kafka = LocalKafka.start(log, 0);
+      try (Admin admin = Admin.create(kafka.clientSettings(LocalKafka.ADMIN))) {
+        admin
+            .createTopics(
+                Topics.ALL.stream().map(name -> new NewTopic(name, 1, (short) 1)).toList())
+            .all()
+            .get();
+      }
+    }
+
+    @AfterAll
+    void stop() {
+      kafka.close();
+    }
+
+    @Test
+    void lets_a_partner_write_its_own_intake_topic() throws Exception {
+      try (KafkaProducer<String, String> police = producer(kafka, "HAMPSHIRE_POLICE")) {
+        assertThat(police.send(new ProducerRecord<>(Topics.POLICE_INTAKE, "k", "{}")).get().topic())
+            .isEqualTo(Topics.POLICE_INTAKE);
+      }
+    }
+
+    @Test
+    void refuses_a_partner_writing_an_internal_topic() {
+      try (KafkaProducer<String, String> partner = producer(kafka, "HAMPTON_TRUST")) {
+        assertThatThrownBy(
+                () ->
+                    partner
+                        .send(new ProducerRecord<>(Topics.PERPETRATOR_DISPOSED, "k", "{}"))
+                        .get(30, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(TopicAuthorizationException.class);
+      }
+    }
+
+    @Test
+    void refuses_a_partner_writing_the_police_intake_topic() {
+      try (KafkaProducer<String, String> partner = producer(kafka, "SOUTHAMPTON_IDVA")) {
+        assertThatThrownBy(
+                () ->
+                    partner
+                        .send(new ProducerRecord<>(Topics.POLICE_INTAKE, "k", "{}"))
+                        .get(30, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(TopicAuthorizationException.class);
+      }
+    }
+
+    @Test
+    void refuses_a_service_writing_a_topic_it_neither_owns_nor_consumes() {
+      try (KafkaProducer<String, String> scoring = producer(kafka, "scoring")) {
+        assertThatThrownBy(
+                () ->
+                    scoring
+                        .send(new ProducerRecord<>(Topics.SAFETY_WORKER_ASSIGNED, "k", "{}"))
+                        .get(30, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(TopicAuthorizationException.class);
+      }
+    }
+
+    @Test
+    void refuses_a_partner_reading_an_internal_topic() {
+      Properties properties = new Properties();
+      properties.putAll(kafka.clientSettings("HAMPSHIRE_POLICE"));
+      properties.put("group.id", "HAMPSHIRE_POLICE-reader");
+      try (KafkaConsumer<String, String> consumer =
+          new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+        consumer.subscribe(List.of(Topics.PROFILE_CHANGED));
+        assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10)))
+            .isInstanceOfAny(TopicAuthorizationException.class, GroupAuthorizationException.class);
+      }
+    }
+
+    @Test
+    void refuses_a_client_without_credentials() {
+      try (KafkaProducer<String, String> anonymous =
+          new KafkaProducer<>(
+              Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.block.ms", 5_000),
+              new StringSerializer(),
+              new StringSerializer())) {
+        assertThatThrownBy(
+                () ->
+                    anonymous
+                        .send(new ProducerRecord<>(Topics.POLICE_INTAKE, "k", "{}"))
+                        .get(30, TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class)
+            .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+      }
+    }
+
+    @Test
+    void refuses_a_partner_with_the_wrong_password() {
+      Map<String, Object> settings = new HashMap<>(kafka.clientSettings("HAMPTON_TRUST"));
+      settings.put(
+          "sasl.jaas.config",
+          "org.apache.kafka.common.security.scram.ScramLoginModule required"
+              + " username=\"HAMPTON_TRUST\" password=\"guessed\";");
+      settings.put("max.block.ms", 10_000);
+      try (KafkaProducer<String, String> impostor =
+          new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer())) {
+        assertThatThrownBy(
+                () ->
+                    impostor
+                        .send(new ProducerRecord<>(Topics.PARTNER_INTAKE, "k", "{}"))
+                        .get(30, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(SaslAuthenticationException.class);
+      }
+    }
+  }
+
+  private static KafkaProducer<String, String> producer(LocalKafka kafka, String account) {
+    Map<String, Object> settings = new HashMap<>(kafka.clientSettings(account));
+    settings.put("acks", "all");
+    return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
   }
 
   @Nested

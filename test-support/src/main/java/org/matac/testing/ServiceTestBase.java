@@ -25,7 +25,8 @@ public abstract class ServiceTestBase implements TestPropertyProvider {
   protected HttpClient http;
 
   protected final TestInfrastructure infrastructure = TestInfrastructure.get();
-  protected final TopicProbe topics = new TopicProbe(infrastructure.kafkaBootstrapServers());
+  protected final TopicProbe topics =
+      new TopicProbe(infrastructure.kafkaClient(TestInfrastructure.KAFKA_ADMIN));
 
   /** The database the service under test owns on the shared server. */
   protected abstract String databaseName();

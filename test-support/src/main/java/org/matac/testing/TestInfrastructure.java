@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.matac.infra.DevelopmentTokenIssuer;
 import org.matac.infra.LocalKafka;
 import org.matac.infra.LocalPostgres;
@@ -28,18 +29,21 @@ public final class TestInfrastructure {
 
   private static volatile TestInfrastructure instance;
 
+  /** The broker account of test harnesses (probes, admin clients): it may do anything. */
+  public static final String KAFKA_ADMIN = LocalKafka.ADMIN;
+
   private final Database database;
-  private final String kafkaBootstrapServers;
+  private final Function<String, Map<String, Object>> kafkaClients;
   private final Runnable stopKafka;
   private final DevelopmentTokenIssuer issuer;
 
   private TestInfrastructure(
       Database database,
-      String kafkaBootstrapServers,
+      Function<String, Map<String, Object>> kafkaClients,
       Runnable stopKafka,
       DevelopmentTokenIssuer issuer) {
     this.database = database;
-    this.kafkaBootstrapServers = kafkaBootstrapServers;
+    this.kafkaClients = kafkaClients;
     this.stopKafka = stopKafka;
     this.issuer = issuer;
   }
@@ -111,7 +115,7 @@ public final class TestInfrastructure {
             }
           }
         };
-    return new TestInfrastructure(database, kafka.bootstrapServers(), kafka::close, issuer);
+    return new TestInfrastructure(database, kafka::clientSettings, kafka::close, issuer);
   }
 
   private static TestInfrastructure startContainers(DevelopmentTokenIssuer issuer) {
@@ -163,7 +167,12 @@ public final class TestInfrastructure {
             postgres.stop();
           }
         };
-    return new TestInfrastructure(database, kafka.getBootstrapServers(), kafka::stop, issuer);
+    // The container's broker has no accounts: every client connects without credentials.
+    return new TestInfrastructure(
+        database,
+        account -> Map.of("bootstrap.servers", kafka.getBootstrapServers()),
+        kafka::stop,
+        issuer);
   }
 
   private void stop() {
@@ -173,18 +182,20 @@ public final class TestInfrastructure {
   }
 
   /**
-   * The configuration a service needs to run against this infrastructure with its own database:
-   * hand it to Micronaut as test properties.
+   * The configuration a service needs to run against this infrastructure with its own database and
+   * its own broker account (both named after the service): hand it to Micronaut as test properties.
    */
-  public Map<String, String> serviceProperties(String databaseName) {
-    Map<String, String> properties = new HashMap<>(database.propertiesFor(databaseName));
-    properties.put("kafka.bootstrap.servers", kafkaBootstrapServers);
+  public Map<String, String> serviceProperties(String service) {
+    Map<String, String> properties = new HashMap<>(database.propertiesFor(service));
+    kafkaClient(service)
+        .forEach((name, value) -> properties.put("kafka." + name, String.valueOf(value)));
     properties.put("matac.security.jwks-url", issuer.jwksUrl());
     return properties;
   }
 
-  public String kafkaBootstrapServers() {
-    return kafkaBootstrapServers;
+  /** What a Kafka client needs to connect as {@code account}, by client property name. */
+  public Map<String, Object> kafkaClient(String account) {
+    return kafkaClients.apply(account);
   }
 
   public String jwksUrl() {

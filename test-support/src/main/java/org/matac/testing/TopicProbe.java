@@ -22,20 +22,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Writes to and reads from real topics in tests, as a partner system or a consumer would. */
 public final class TopicProbe {
 
-  private final String bootstrapServers;
+  private final Map<String, Object> client;
 
-  public TopicProbe(String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
+  /** A probe connecting with {@code client}, the settings of a broker account. */
+  public TopicProbe(Map<String, Object> client) {
+    this.client = Map.copyOf(client);
+  }
+
+  private Map<String, Object> with(Object... settings) {
+    Map<String, Object> all = new java.util.HashMap<>(client);
+    for (int i = 0; i < settings.length; i += 2) {
+      all.put((String) settings[i], settings[i + 1]);
+    }
+    return all;
   }
 
   public void send(String topic, String key, String value) {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
+            with(ProducerConfig.ACKS_CONFIG, "all"),
             new StringSerializer(),
             new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
@@ -90,8 +95,7 @@ public final class TopicProbe {
   /** The consumer groups the broker knows, with whether each has committed an offset. */
   public java.util.Set<String> consumerGroups() {
     try (org.apache.kafka.clients.admin.Admin admin =
-        org.apache.kafka.clients.admin.Admin.create(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        org.apache.kafka.clients.admin.Admin.create(client)) {
       return admin.listConsumerGroups().all().get().stream()
           .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId)
           .collect(java.util.stream.Collectors.toSet());
@@ -102,9 +106,7 @@ public final class TopicProbe {
 
   private KafkaConsumer<String, byte[]> consumer() {
     return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
+        with(
             ConsumerConfig.GROUP_ID_CONFIG,
             "probe-" + UUID.randomUUID(),
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,

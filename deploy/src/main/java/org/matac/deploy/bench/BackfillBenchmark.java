@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.matac.deploy.LocalStack;
 import org.matac.deploy.StackSettings;
+import org.matac.infra.LocalKafka;
 
 /**
  * A partnership's history imported through Kafka: N synthetic police events onto the intake topic
@@ -115,7 +116,7 @@ public final class BackfillBenchmark {
 
   /** Waits until every consumer group has a member on each instance holding partitions. */
   private static void awaitPartitionsShared(LocalStack stack) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+    try (Admin admin = Admin.create(stack.kafkaClient(LocalKafka.ADMIN))) {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
       while (Instant.now().isBefore(deadline)) {
         boolean shared = true;
@@ -136,7 +137,7 @@ public final class BackfillBenchmark {
    * partitions carry: one member per instance and listener, so this is each instance's share.
    */
   private static void reportPerInstance(LocalStack stack) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+    try (Admin admin = Admin.create(stack.kafkaClient(LocalKafka.ADMIN))) {
       for (String group : GROUPS) {
         int member = 0;
         for (Set<TopicPartition> partitions : membersWithPartitions(admin, group)) {
@@ -165,7 +166,8 @@ public final class BackfillBenchmark {
 
   private static void produce(LocalStack stack, List<SyntheticFeed.Event> feed) throws Exception {
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    // The feed connects as the police force's partner account, as a force's records system would.
+    properties.putAll(stack.kafkaClient("HAMPSHIRE_POLICE"));
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -246,7 +248,7 @@ public final class BackfillBenchmark {
       statement.execute("TRUNCATE raw_intake");
       baseline.setAutoCommit(false);
       Properties properties = new Properties();
-      properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+      properties.putAll(stack.kafkaClient(LocalKafka.ADMIN));
       properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-baseline-" + UUID.randomUUID());
       properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

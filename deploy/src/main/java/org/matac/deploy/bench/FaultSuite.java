@@ -35,6 +35,7 @@ import org.matac.deploy.LocalStack;
 import org.matac.deploy.LocalStack.Service;
 import org.matac.deploy.StackSettings;
 import org.matac.events.Topics;
+import org.matac.infra.LocalKafka;
 
 /**
  * The system under faults: a synthetic history and a trickle of live incidents about people whose
@@ -521,7 +522,9 @@ public final class FaultSuite {
 
   private KafkaProducer<String, String> producer() {
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    // The broker's admin: besides the feeds it plants poison on internal topics, which no partner
+    // and no other service may write.
+    properties.putAll(stack.kafkaClient(LocalKafka.ADMIN));
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     // A broker restart takes seconds; a send waits it out rather than failing.

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -89,7 +88,7 @@ class OversightJourneyTest {
 
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
-            Map.of("bootstrap.servers", RunningStack.stack().kafkaBootstrapServers()),
+            RunningStack.stack().kafkaClient("HAMPSHIRE_POLICE"),
             new StringSerializer(),
             new StringSerializer())) {
       producer

@@ -13,12 +13,18 @@ public final class KafkaClientSecurity {
 
   private KafkaClientSecurity() {}
 
-  /** The connection-security entries of a {@code kafka.*} map, keys without the prefix. */
-  public static Map<String, Object> from(Map<String, Object> kafkaProperties) {
+  /**
+   * The connection-security entries of the Kafka settings micronaut-kafka gives its own consumers
+   * (or of a {@code kafka.*} map), keys without the prefix.
+   */
+  public static Map<String, Object> from(Map<?, ?> kafkaProperties) {
     Map<String, Object> security = new TreeMap<>();
     kafkaProperties.forEach(
         (key, value) -> {
-          String name = key.startsWith("kafka.") ? key.substring("kafka.".length()) : key;
+          String name =
+              key.toString().startsWith("kafka.")
+                  ? key.toString().substring("kafka.".length())
+                  : key.toString();
           if ((name.startsWith("security.") || name.startsWith("ssl.") || name.startsWith("sasl."))
               && value != null
               && !value.toString().isBlank()) {

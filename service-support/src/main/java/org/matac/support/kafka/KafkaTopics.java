@@ -1,10 +1,9 @@
 package org.matac.support.kafka;
 
+import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.env.Environment;
-import io.micronaut.core.naming.conventions.StringConvention;
 import io.micronaut.scheduling.annotation.Scheduled;
 import java.util.HashMap;
 import java.util.List;
@@ -49,13 +48,11 @@ public class KafkaTopics {
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
       @Value("${matac.kafka.partitions:12}") int partitions,
       @Value("${matac.kafka.replication-factor:0}") short replicationFactor,
-      Environment environment) {
+      KafkaDefaultConfiguration kafka) {
     this.partitions = partitions;
     this.replicationFactor =
         replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
-    this.adminSettings =
-        new HashMap<>(
-            KafkaClientSecurity.from(environment.getProperties("kafka", StringConvention.RAW)));
+    this.adminSettings = new HashMap<>(KafkaClientSecurity.from(kafka.getConfig()));
     adminSettings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     declareUnlessDone();
   }

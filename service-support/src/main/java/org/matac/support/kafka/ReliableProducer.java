@@ -1,8 +1,7 @@
 package org.matac.support.kafka;
 
+import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.env.Environment;
-import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -29,10 +28,8 @@ public class ReliableProducer {
   public ReliableProducer(
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
       @Value("${micronaut.application.name}") String applicationName,
-      Environment environment) {
-    Map<String, Object> settings =
-        new HashMap<>(
-            KafkaClientSecurity.from(environment.getProperties("kafka", StringConvention.RAW)));
+      KafkaDefaultConfiguration kafka) {
+    Map<String, Object> settings = new HashMap<>(KafkaClientSecurity.from(kafka.getConfig()));
     settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     settings.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-reliable");
     settings.put(ProducerConfig.ACKS_CONFIG, "all");

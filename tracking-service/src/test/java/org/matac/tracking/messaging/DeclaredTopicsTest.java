@@ -20,8 +20,7 @@ class DeclaredTopicsTest extends TrackingServiceTestBase {
 
   @Test
   void every_topic_of_the_contract_exists_with_twelve_partitions_by_default() throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()))) {
+    try (Admin admin = Admin.create(infrastructure.kafkaClient("tracking"))) {
       Map<String, TopicDescription> described =
           admin.describeTopics(Topics.ALL).allTopicNames().get(30, TimeUnit.SECONDS);
 

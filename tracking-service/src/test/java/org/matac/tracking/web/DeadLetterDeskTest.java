@@ -48,7 +48,7 @@ class DeadLetterDeskTest extends TrackingServiceTestBase {
   private void deadLetter(Envelopes.Incident incident, String reason) throws Exception {
     try (var producer =
         new KafkaProducer<String, byte[]>(
-            Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()),
+            infrastructure.kafkaClient("tracking"),
             new StringSerializer(),
             new ByteArraySerializer())) {
       var record =
