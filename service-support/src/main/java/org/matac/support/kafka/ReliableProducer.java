@@ -28,6 +28,8 @@ public class ReliableProducer {
   public ReliableProducer(
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
       @Value("${micronaut.application.name}") String applicationName,
+      @Value("${matac.kafka.max-message-bytes:" + KafkaTopics.MAX_MESSAGE_BYTES + "}")
+          int maxMessageBytes,
       KafkaDefaultConfiguration kafka) {
     Map<String, Object> settings = new HashMap<>(KafkaClientSecurity.from(kafka.getConfig()));
     settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -36,6 +38,8 @@ public class ReliableProducer {
     settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
     settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // A profile carries the person's facts (ADR 0004): a prolific offender's passes a megabyte.
+    settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes);
     this.producer =
         new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
   }
