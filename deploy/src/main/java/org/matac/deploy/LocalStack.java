@@ -83,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
         DevelopmentTokenIssuer.withKeyIn(settings.signingKeyFile()).serveJwks(settings.jwksPort());
     LocalStack stack = new LocalStack(settings, postgres, kafka, issuer);
     try {
+      stack.migrate();
       for (Service service : Service.values()) {
         stack.startService(service);
       }
@@ -94,6 +95,33 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
     return stack;
+  }
+
+  /**
+   * Runs each service's migrations as a step of its own ({@code java -jar <service>.jar migrate}),
+   * the only processes given the database owner's credentials, and waits until all have ended.
+   */
+  private void migrate() throws IOException, InterruptedException {
+    Map<Service, Process> steps = new LinkedHashMap<>();
+    for (Service service : Service.values()) {
+      if (service.database != null) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATABASE_URL", postgres.jdbcUrl(service.database));
+        environment.put("MIGRATION_DATABASE_USER", postgres.username());
+        environment.put("MIGRATION_DATABASE_PASSWORD", postgres.password());
+        steps.put(service, launch(service, environment, logOf(service), "migrate"));
+      }
+    }
+    for (Map.Entry<Service, Process> step : steps.entrySet()) {
+      if (!step.getValue().waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        step.getValue().destroyForcibly();
+        throw new IOException(step.getKey().module + "'s migrations did not end within 5 minutes");
+      }
+      if (step.getValue().exitValue() != 0) {
+        throw new IOException(
+            step.getKey().module + "'s migrations failed; see " + logOf(step.getKey()));
+      }
+    }
   }
 
   public void startService(Service service) throws IOException {
@@ -171,16 +199,21 @@ public final class LocalStack implements AutoCloseable {
     secondInstances.clear();
   }
 
-  private Process launch(Service service, Map<String, String> environment, Path log)
+  private Process launch(
+      Service service, Map<String, String> environment, Path log, String... arguments)
       throws IOException {
     Path jar = jarOf(service);
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
-                jar.toString())
+                jar.toString()));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
@@ -222,8 +255,8 @@ public final class LocalStack implements AutoCloseable {
     environment.put("DATABASE_URL", postgres.jdbcUrl(service.database));
     environment.put("DATABASE_USER", LocalPostgres.appUsername(service.database));
     environment.put("DATABASE_PASSWORD", LocalPostgres.appPassword(service.database));
-    environment.put("MIGRATION_DATABASE_USER", postgres.username());
-    environment.put("MIGRATION_DATABASE_PASSWORD", postgres.password());
+    // The migrations ran as a step of their own: the service gets no owner credentials.
+    environment.put("MATAC_MIGRATE_AT_START", "false");
     environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     // Each service connects as its own broker account, named after its database.
     LocalKafka.security(service.database)

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.matac.support.migration.MigrationStep;
 
 @OpenAPIDefinition(
     info =
@@ -22,6 +23,10 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 public class ScoringApplication {
 
   public static void main(String[] args) {
+    if (MigrationStep.requested(args)) {
+      MigrationStep.runAndExit("classpath:db/changelog/scoring.xml");
+      return;
+    }
     Micronaut.build(args).mainClass(ScoringApplication.class).banner(false).start();
   }
 }
