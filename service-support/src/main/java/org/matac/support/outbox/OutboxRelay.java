@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.matac.support.kafka.ReliableProducer;
 import org.matac.support.sql.Sql;
 import org.slf4j.Logger;
@@ -25,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * <p>At-least-once: a crash between the broker's acknowledgement and the delete publishes the batch
  * again, which idempotent consumers absorb. One relay at a time per database (an advisory lock)
  * keeps each key's messages in order even with several instances of a service.
+ *
+ * <p>A message the broker refuses for what it is (larger than any topic takes) would be refused for
+ * ever, and every later message would wait behind it: it is held back in the outbox with the
+ * reason, logged as an error, and the others go on. Nothing is deleted that was not published. A
+ * held-back message is a fault for an operator (raise the limit, then clear {@code held_back_at});
+ * later messages about the same person are published meanwhile, which for profile messages, each
+ * carrying the person's whole state, leaves consumers one version behind, not wrong.
  */
 @Singleton
 @Requires(property = "matac.outbox.enabled", notEquals = "false")
@@ -68,7 +77,7 @@ public class OutboxRelay {
     List<Pending> pending =
         sql.query(
             "SELECT id, topic, message_key, payload::text AS payload FROM outbox_message"
-                + " ORDER BY id LIMIT ?",
+                + " WHERE held_back_at IS NULL ORDER BY id LIMIT ?",
             row ->
                 new Pending(
                     row.getLong("id"),
@@ -89,24 +98,54 @@ public class OutboxRelay {
                   message.payload().getBytes(StandardCharsets.UTF_8))));
     }
     producer.flush();
-    for (Future<RecordMetadata> send : sends) {
+    List<Long> refused = new ArrayList<>();
+    for (int i = 0; i < sends.size(); i++) {
       try {
-        send.get(30, TimeUnit.SECONDS);
+        sends.get(i).get(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while publishing the outbox", e);
-      } catch (ExecutionException | TimeoutException e) {
+      } catch (ExecutionException e) {
+        if (!refusedForWhatItIs(e.getCause())) {
+          throw new IllegalStateException("Kafka did not acknowledge an outbox message", e);
+        }
+        Pending message = pending.get(i);
+        LOG.error(
+            "Outbox message {} for {} ({} bytes) was refused by the broker ({}); it is held back"
+                + " in the outbox and the others go on",
+            message.id(),
+            message.topic(),
+            message.payload().getBytes(StandardCharsets.UTF_8).length,
+            e.getCause().getClass().getSimpleName());
+        refused.add(message.id());
+      } catch (TimeoutException e) {
         throw new IllegalStateException("Kafka did not acknowledge an outbox message", e);
       }
     }
+    if (!refused.isEmpty()) {
+      sql.update(
+          "UPDATE outbox_message SET held_back_at = now(), held_back_because = 'too large'"
+              + " WHERE id = ANY(?::bigint[])",
+          idArray(refused));
+    }
     // By id, never by range: a message whose transaction commits while this batch is in flight
     // may hold an id inside the range, and it has not been published yet.
-    String ids =
-        pending.stream()
-            .map(message -> Long.toString(message.id()))
-            .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-    sql.update("DELETE FROM outbox_message WHERE id = ANY(?::bigint[])", ids);
+    sql.update(
+        "DELETE FROM outbox_message WHERE id = ANY(?::bigint[])",
+        idArray(pending.stream().map(Pending::id).filter(id -> !refused.contains(id)).toList()));
     return pending.size();
+  }
+
+  /** Whether the broker refused the message itself, so that sending it again cannot succeed. */
+  private static boolean refusedForWhatItIs(Throwable cause) {
+    return cause instanceof RecordTooLargeException
+        || cause instanceof RecordBatchTooLargeException;
+  }
+
+  private static String idArray(List<Long> ids) {
+    return ids.stream()
+        .map(id -> Long.toString(id))
+        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
   }
 
   private record Pending(long id, String topic, String key, String payload) {}

@@ -22,17 +22,7 @@ class LargeMessagesTest extends TrackingServiceTestBase {
   void the_outbox_publishes_a_message_of_several_megabytes() throws Exception {
     String marker = "large-" + UUID.randomUUID();
     String filler = "x".repeat(3 * 1024 * 1024);
-    try (Connection owner = connectAs("migrations");
-        var insert =
-            owner.prepareStatement(
-                "INSERT INTO outbox_message (topic, message_key, payload)"
-                    + " VALUES (?, ?, jsonb_build_object('marker', ?::text, 'filler', ?::text))")) {
-      insert.setString(1, Topics.REFERRAL_STATUS_CHANGED);
-      insert.setString(2, marker);
-      insert.setString(3, marker);
-      insert.setString(4, filler);
-      insert.executeUpdate();
-    }
+    writeToTheOutbox(marker, filler);
 
     var read =
         topics.readUntil(
@@ -41,5 +31,45 @@ class LargeMessagesTest extends TrackingServiceTestBase {
             Duration.ofSeconds(60));
 
     assertThat(read).last().satisfies(record -> assertThat(record.value()).contains(filler));
+  }
+
+  @Test
+  void a_message_larger_than_any_topic_takes_is_held_back_and_the_next_one_goes_out()
+      throws Exception {
+    String tooLarge = "too-large-" + UUID.randomUUID();
+    String next = "next-" + UUID.randomUUID();
+    writeToTheOutbox(tooLarge, "x".repeat(9 * 1024 * 1024));
+    writeToTheOutbox(next, "small");
+
+    topics.readUntil(
+        Topics.REFERRAL_STATUS_CHANGED,
+        record -> next.equals(record.key()),
+        Duration.ofSeconds(60));
+
+    try (Connection owner = connectAs("migrations");
+        var held =
+            owner.prepareStatement(
+                "SELECT held_back_because FROM outbox_message"
+                    + " WHERE message_key = ? AND held_back_at IS NOT NULL")) {
+      held.setString(1, tooLarge);
+      try (var rows = held.executeQuery()) {
+        assertThat(rows.next()).as("the refused message is still in the outbox").isTrue();
+        assertThat(rows.getString(1)).isEqualTo("too large");
+      }
+    }
+  }
+
+  private void writeToTheOutbox(String key, String filler) throws Exception {
+    try (Connection owner = connectAs("migrations");
+        var insert =
+            owner.prepareStatement(
+                "INSERT INTO outbox_message (topic, message_key, payload)"
+                    + " VALUES (?, ?, jsonb_build_object('marker', ?::text, 'filler', ?::text))")) {
+      insert.setString(1, Topics.REFERRAL_STATUS_CHANGED);
+      insert.setString(2, key);
+      insert.setString(3, key);
+      insert.setString(4, filler);
+      insert.executeUpdate();
+    }
   }
 }
