@@ -61,6 +61,15 @@ public final class RecordDetailsAccess {
     return visible;
   }
 
+  /**
+   * Whether a reader with {@code roles} sees victims' references. Others see each incident's
+   * victims by a stand-in that is the same for the same victim within one profile ({@code "victim
+   * 1"}, {@code "victim 2"}), so repeat victimisation stays visible without the police reference.
+   */
+  public static boolean seesVictimReferences(Set<String> roles) {
+    return seesWhatNamesVictims(roles);
+  }
+
   private static boolean seesWhatNamesVictims(Set<String> roles) {
     return roles.contains(Roles.VICTIM_SAFETY_WORKER)
         || roles.contains(Roles.MATAC_COORDINATOR)

@@ -2,10 +2,12 @@ package org.matac.tracking.application.profile;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
@@ -138,6 +140,10 @@ public class ReadingProfiles {
             view.id().toString(),
             "profile read"));
     ProfileChanged.Profile profile = view.profile();
+    UnaryOperator<ProfileChanged.Incident> incidentAsSeen =
+        RecordDetailsAccess.seesVictimReferences(reader.roles())
+            ? UnaryOperator.identity()
+            : victimsByStandIn();
     return new ProfileView(
         view.id(),
         new ProfileChanged.Profile(
@@ -146,7 +152,7 @@ public class ReadingProfiles {
             profile.givenName(),
             profile.familyName(),
             profile.dateOfBirth(),
-            profile.incidents(),
+            profile.incidents().stream().map(incidentAsSeen).toList(),
             profile.records().stream()
                 .map(
                     record ->
@@ -170,9 +176,40 @@ public class ReadingProfiles {
                             version.recordedAt(),
                             version.eventId(),
                             version.withdrawal(),
-                            version.incident(),
+                            version.incident() == null
+                                ? null
+                                : incidentAsSeen.apply(version.incident()),
                             visibleTo(reader, version.details())))
                 .toList()));
+  }
+
+  /** Each victim's reference replaced by "victim N", the same N for the same victim. */
+  private static UnaryOperator<ProfileChanged.Incident> victimsByStandIn() {
+    Map<String, String> standIns = new HashMap<>();
+    return incident ->
+        new ProfileChanged.Incident(
+            incident.source(),
+            incident.incidentRef(),
+            incident.sourceReference(),
+            incident.occurredAt(),
+            incident.recordedAt(),
+            incident.area(),
+            incident.crimed(),
+            incident.offenceCategories(),
+            incident.victims() == null
+                ? null
+                : incident.victims().stream()
+                    .map(
+                        victim ->
+                            new ProfileChanged.VictimLink(
+                                null,
+                                standIns.computeIfAbsent(
+                                    victim.victimSource() + "|" + victim.victimRef(),
+                                    key -> "victim " + (standIns.size() + 1)),
+                                victim.relationship()))
+                    .toList(),
+            incident.childrenPresent(),
+            incident.dashRisk());
   }
 
   private static Map<String, Object> visibleTo(Caller reader, Map<String, Object> details) {
