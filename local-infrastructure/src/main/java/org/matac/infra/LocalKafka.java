@@ -49,6 +49,11 @@ public final class LocalKafka implements AutoCloseable {
 
   public static final String SCRAM = "SCRAM-SHA-256";
 
+  private static final String PLAIN_MODULE =
+      "org.apache.kafka.common.security.plain.PlainLoginModule";
+  private static final String SCRAM_MODULE =
+      "org.apache.kafka.common.security.scram.ScramLoginModule";
+
   /** The partner feeds of the local stack and the tests, each allowed its own intake topic. */
   public static final Map<String, String> PARTNER_FEEDS =
       Map.of(
@@ -85,21 +90,13 @@ public final class LocalKafka implements AutoCloseable {
     properties.put("inter.broker.listener.name", "CLIENT");
     properties.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
     properties.put("sasl.mechanism.controller.protocol", "PLAIN");
+    // The broker logs in as admin and, on PLAIN, knows admin as its only user.
     String adminLogin =
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + ADMIN
-            + "\" password=\""
-            + password(ADMIN)
-            + "\" user_"
-            + ADMIN
-            + "=\""
-            + password(ADMIN)
-            + "\";";
+        login(PLAIN_MODULE, ADMIN, " user_" + ADMIN + "=\"" + password(ADMIN) + "\"");
     properties.put("listener.name.client.sasl.enabled.mechanisms", SCRAM + ",PLAIN");
     properties.put("listener.name.client.plain.sasl.jaas.config", adminLogin);
     properties.put(
-        "listener.name.client.scram-sha-256.sasl.jaas.config",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        "listener.name.client.scram-sha-256.sasl.jaas.config", SCRAM_MODULE + " required;");
     properties.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
     properties.put("listener.name.controller.plain.sasl.jaas.config", adminLogin);
     properties.put(
@@ -195,17 +192,24 @@ public final class LocalKafka implements AutoCloseable {
   /** The SASL settings of {@code account}, by Kafka client property name. */
   public static Map<String, String> security(String account) {
     boolean admin = ADMIN.equals(account);
-    String module =
-        admin
-            ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-            : "org.apache.kafka.common.security.scram.ScramLoginModule";
     return Map.of(
         "security.protocol",
         "SASL_PLAINTEXT",
         "sasl.mechanism",
         admin ? "PLAIN" : SCRAM,
         "sasl.jaas.config",
-        module + " required username=\"" + account + "\" password=\"" + password(account) + "\";");
+        login(admin ? PLAIN_MODULE : SCRAM_MODULE, account, ""));
+  }
+
+  private static String login(String module, String account, String more) {
+    return module
+        + " required username=\""
+        + account
+        + "\" password=\""
+        + password(account)
+        + "\""
+        + more
+        + ";";
   }
 
   private static void format(Path logDirectory, Properties properties) throws IOException {

@@ -148,36 +148,24 @@ class LocalInfrastructureTest {
 
     @Test
     void refuses_a_partner_writing_an_internal_topic() {
-      try (KafkaProducer<String, String> partner = producer(kafka, "HAMPTON_TRUST")) {
-        assertThatThrownBy(
-                () ->
-                    partner
-                        .send(new ProducerRecord<>(Topics.PERPETRATOR_DISPOSED, "k", "{}"))
-                        .get(30, TimeUnit.SECONDS))
-            .hasCauseInstanceOf(TopicAuthorizationException.class);
-      }
+      assertWriteRefused("HAMPTON_TRUST", Topics.PERPETRATOR_DISPOSED);
     }
 
     @Test
     void refuses_a_partner_writing_the_police_intake_topic() {
-      try (KafkaProducer<String, String> partner = producer(kafka, "SOUTHAMPTON_IDVA")) {
-        assertThatThrownBy(
-                () ->
-                    partner
-                        .send(new ProducerRecord<>(Topics.POLICE_INTAKE, "k", "{}"))
-                        .get(30, TimeUnit.SECONDS))
-            .hasCauseInstanceOf(TopicAuthorizationException.class);
-      }
+      assertWriteRefused("SOUTHAMPTON_IDVA", Topics.POLICE_INTAKE);
     }
 
     @Test
     void refuses_a_service_writing_a_topic_it_neither_owns_nor_consumes() {
-      try (KafkaProducer<String, String> scoring = producer(kafka, "scoring")) {
+      assertWriteRefused("scoring", Topics.SAFETY_WORKER_ASSIGNED);
+    }
+
+    private void assertWriteRefused(String account, String topic) {
+      try (KafkaProducer<String, String> producer = producer(kafka, account)) {
         assertThatThrownBy(
                 () ->
-                    scoring
-                        .send(new ProducerRecord<>(Topics.SAFETY_WORKER_ASSIGNED, "k", "{}"))
-                        .get(30, TimeUnit.SECONDS))
+                    producer.send(new ProducerRecord<>(topic, "k", "{}")).get(30, TimeUnit.SECONDS))
             .hasCauseInstanceOf(TopicAuthorizationException.class);
       }
     }

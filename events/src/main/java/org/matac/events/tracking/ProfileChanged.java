@@ -138,7 +138,24 @@ public record ProfileChanged(
       List<String> offenceCategories,
       List<VictimLink> victims,
       boolean childrenPresent,
-      String dashRisk) {}
+      String dashRisk) {
+
+    /** The same incident with {@code others} as its victims. */
+    public Incident withVictims(List<VictimLink> others) {
+      return new Incident(
+          source,
+          incidentRef,
+          sourceReference,
+          occurredAt,
+          recordedAt,
+          area,
+          crimed,
+          offenceCategories,
+          others,
+          childrenPresent,
+          dashRisk);
+    }
+  }
 
   /** A victim by reference only: contact details never leave tracking-service on this topic. */
   public record VictimLink(String victimSource, String victimRef, String relationship) {}

@@ -21,10 +21,8 @@ public final class KafkaClientSecurity {
     Map<String, Object> security = new TreeMap<>();
     kafkaProperties.forEach(
         (key, value) -> {
-          String name =
-              key.toString().startsWith("kafka.")
-                  ? key.toString().substring("kafka.".length())
-                  : key.toString();
+          String text = key.toString();
+          String name = text.startsWith("kafka.") ? text.substring("kafka.".length()) : text;
           if ((name.startsWith("security.") || name.startsWith("ssl.") || name.startsWith("sasl."))
               && value != null
               && !value.toString().isBlank()) {

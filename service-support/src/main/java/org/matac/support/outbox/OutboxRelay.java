@@ -7,7 +7,9 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +100,7 @@ public class OutboxRelay {
                   message.payload().getBytes(StandardCharsets.UTF_8))));
     }
     producer.flush();
-    List<Long> refused = new ArrayList<>();
+    Set<Long> refused = new HashSet<>();
     for (int i = 0; i < sends.size(); i++) {
       try {
         sends.get(i).get(30, TimeUnit.SECONDS);
@@ -126,7 +128,7 @@ public class OutboxRelay {
       sql.update(
           "UPDATE outbox_message SET held_back_at = now(), held_back_because = 'too large'"
               + " WHERE id = ANY(?::bigint[])",
-          idArray(refused));
+          idArray(List.copyOf(refused)));
     }
     // By id, never by range: a message whose transaction commits while this batch is in flight
     // may hold an id inside the range, and it has not been published yet.

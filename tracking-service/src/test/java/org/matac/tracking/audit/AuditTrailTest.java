@@ -44,18 +44,6 @@ class AuditTrailTest extends TrackingServiceTestBase {
     return json.readTree(body(response)).path("items");
   }
 
-  private String perpetratorIdOf(String sourcePersonId) throws Exception {
-    return json.readTree(
-            body(
-                get(
-                    "/api/v1/perpetrators?source=HAMPSHIRE_POLICE&sourcePersonId=" + sourcePersonId,
-                    analystToken())))
-        .path("items")
-        .get(0)
-        .path("id")
-        .asText();
-  }
-
   /** The service's own database connection, as its database role. */
   /** The database owner, as migrations connect: able to alter tables, unlike the service. */
   private Connection database() throws SQLException {

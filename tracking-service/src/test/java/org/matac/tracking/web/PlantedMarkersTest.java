@@ -2,9 +2,7 @@ package org.matac.tracking.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +35,6 @@ class PlantedMarkersTest extends TrackingServiceTestBase {
   private final String referralReason = "MARKER-REFERRAL-" + run;
   private final String withdrawalNote = "MARKER-NOTE-" + run;
   private final String workerEmail = "marker-worker-" + run;
-
-  @Inject ObjectMapper json;
 
   private String perpetratorId;
 
@@ -108,16 +104,7 @@ class PlantedMarkersTest extends TrackingServiceTestBase {
                         + "\"workerEmail\":\"%s@example.invalid\"}")
                     .formatted(victim, run, workerEmail))
             .from("SOUTHAMPTON_IDVA"));
-    perpetratorId =
-        json.readTree(
-                body(
-                    get(
-                        "/api/v1/perpetrators?source=HAMPSHIRE_POLICE&sourcePersonId=" + person,
-                        analystToken())))
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    perpetratorId = perpetratorIdOf(person);
   }
 
   private List<String> contactMarkers() {

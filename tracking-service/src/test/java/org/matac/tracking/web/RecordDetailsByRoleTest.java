@@ -2,9 +2,7 @@ package org.matac.tracking.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +20,6 @@ class RecordDetailsByRoleTest extends TrackingServiceTestBase {
   private static final String CONDITIONS = "MARKER-CONDITIONS-not to contact Victimname";
   private static final String MARAC_REASON = "MARKER-MARAC-REASON";
   private static final String REFERRAL_REASON = "MARKER-REFERRAL-REASON";
-
-  @Inject ObjectMapper json;
 
   private final String person = "NICHE-RD-" + UUID.randomUUID().toString().substring(0, 8);
   private String perpetratorId;
@@ -54,16 +50,7 @@ class RecordDetailsByRoleTest extends TrackingServiceTestBase {
                     + REFERRAL_REASON
                     + "\",\"consentToShare\":true,\"pathway\":\"DVPP\"}")
             .inArea("SOUTHAMPTON"));
-    perpetratorId =
-        json.readTree(
-                body(
-                    get(
-                        "/api/v1/perpetrators?source=HAMPSHIRE_POLICE&sourcePersonId=" + person,
-                        analystToken())))
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    perpetratorId = perpetratorIdOf(person);
   }
 
   private String profileAs(String token) {

@@ -187,18 +187,10 @@ public class ReadingProfiles {
   private static UnaryOperator<ProfileChanged.Incident> victimsByStandIn() {
     Map<String, String> standIns = new HashMap<>();
     return incident ->
-        new ProfileChanged.Incident(
-            incident.source(),
-            incident.incidentRef(),
-            incident.sourceReference(),
-            incident.occurredAt(),
-            incident.recordedAt(),
-            incident.area(),
-            incident.crimed(),
-            incident.offenceCategories(),
-            incident.victims() == null
-                ? null
-                : incident.victims().stream()
+        incident.victims() == null
+            ? incident
+            : incident.withVictims(
+                incident.victims().stream()
                     .map(
                         victim ->
                             new ProfileChanged.VictimLink(
@@ -207,9 +199,7 @@ public class ReadingProfiles {
                                     victim.victimSource() + "|" + victim.victimRef(),
                                     key -> "victim " + (standIns.size() + 1)),
                                 victim.relationship()))
-                    .toList(),
-            incident.childrenPresent(),
-            incident.dashRisk());
+                    .toList());
   }
 
   private static Map<String, Object> visibleTo(Caller reader, Map<String, Object> details) {
