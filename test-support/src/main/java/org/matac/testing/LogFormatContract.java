@@ -1,0 +1,73 @@
+package org.matac.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+/**
+ * The service's logback.xml, as a force's log collector and a developer each read its output: run
+ * by each service (and the console) against its own configuration.
+ */
+public abstract class LogFormatContract {
+
+  /** What one warning looks like when the service's configuration is read with that format. */
+  private static String logged(String format) throws JoranException {
+    PrintStream console = System.out;
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    LoggerContext context = new LoggerContext();
+    context.setMDCAdapter(MDC.getMDCAdapter());
+    try {
+      System.setOut(new PrintStream(written, true, StandardCharsets.UTF_8));
+      if (format != null) {
+        context.putProperty("MATAC_LOG_FORMAT", format);
+      }
+      JoranConfigurator configurator = new JoranConfigurator();
+      configurator.setContext(context);
+      configurator.doConfigure(LogFormatContract.class.getResource("/logback.xml"));
+      MDC.put("eventId", "4f1c2a9e-0000-4000-8000-000000000001");
+      context
+          .getLogger("org.matac.Example")
+          .warn("Refused {}: \"bad\"\nsecond line", "envelope", new IllegalStateException("why"));
+    } finally {
+      MDC.clear();
+      context.stop();
+      System.setOut(console);
+    }
+    return written.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void in_json_writes_each_event_as_one_json_object_with_its_level_message_context_and_exception()
+      throws Exception {
+    String output = logged("json");
+
+    assertThat(output.lines()).hasSize(1);
+    JsonNode event = new ObjectMapper().readTree(output);
+    assertThat(event.path("level").asText()).isEqualTo("WARN");
+    assertThat(event.path("loggerName").asText()).isEqualTo("org.matac.Example");
+    assertThat(event.path("formattedMessage").asText())
+        .isEqualTo("Refused envelope: \"bad\"\nsecond line");
+    assertThat(event.path("mdc").path("eventId").asText())
+        .isEqualTo("4f1c2a9e-0000-4000-8000-000000000001");
+    assertThat(event.path("throwable").path("message").asText()).isEqualTo("why");
+  }
+
+  @Test
+  void in_text_by_default_writes_the_message_on_one_line_with_its_newlines_escaped()
+      throws Exception {
+    String output = logged(null);
+
+    assertThat(output.lines().findFirst().orElseThrow())
+        .contains("WARN")
+        .endsWith("org.matac.Example - Refused envelope: \"bad\"\\nsecond line");
+  }
+}
