@@ -96,6 +96,20 @@ class OperationalMetricsTest extends TrackingServiceTestBase {
   }
 
   @Nested
+  class ForTheOrchestrator {
+
+    @Test
+    void answers_the_liveness_and_readiness_probes_without_a_token() {
+      for (String probe : new String[] {"/health/liveness", "/health/readiness"}) {
+        var response = exchange(HttpRequest.GET(probe));
+
+        assertThat(response.code()).as(probe).isEqualTo(200);
+        assertThat(body(response)).as(probe).contains("\"status\":\"UP\"");
+      }
+    }
+  }
+
+  @Nested
   class WhenAnEnvelopeIsDeadLettered {
 
     private static final String WAITING =
