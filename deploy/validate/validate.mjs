@@ -165,9 +165,47 @@ for (const [name, service] of Object.entries(compose.services)) {
   }
 }
 
+// --- Alert rules and the dashboard ------------------------------------------------------------
+// The metrics the services expose: each Measure (and the figures' age) by Prometheus' naming (dots
+// to underscores, the unit appended unless the name ends with it), and the library metrics the
+// tests read (OperationalMetricsTest).
+const exposed = new Set(["up", "http_server_requests_seconds_count", "http_server_requests_seconds_sum",
+  "http_server_requests_seconds_max", "kafka_consumer_records_lag_max_records"]);
+const javaSources = (dir) => readdirSync(dir, { recursive: true })
+  .filter((f) => f.endsWith(".java")).map((f) => readFileSync(join(dir, f), "utf8"));
+const declared = [
+  ...javaSources(join(repository, "service-support", "src", "main", "java")),
+  ...javaSources(join(repository, "notification-service", "src", "main", "java")),
+].join("\n");
+const prometheusName = (name, unit) => {
+  const base = name.replaceAll(".", "_");
+  return unit && !base.endsWith(`_${unit}`) ? `${base}_${unit}` : base;
+};
+for (const m of declared.matchAll(/new Measure\(\s*"(matac\.[a-z.]+)"[\s\S]*?"(\w+)"\s*\)/g)) exposed.add(prometheusName(m[1], m[2]));
+for (const m of declared.matchAll(/Gauge\.builder\("(matac\.[a-z.]+)"[\s\S]*?\.baseUnit\("(\w+)"\)/g)) exposed.add(prometheusName(m[1], m[2]));
+const metricsIn = (expr) => expr.match(/\b(matac_[a-z0-9_]+|http_[a-z0-9_]+|kafka_[a-z0-9_]+|up)\b/g) ?? [];
+const observability = join(repository, "deploy", "observability");
+const alerts = parse(readFileSync(join(observability, "alerts.yaml"), "utf8"));
+for (const group of alerts.groups) {
+  for (const rule of group.rules) {
+    if (!rule.alert || !rule.expr || !rule.annotations?.summary) finding(`alerts.yaml ${rule.alert}`, "needs alert, expr and a summary");
+    for (const metric of metricsIn(rule.expr)) {
+      if (!exposed.has(metric)) finding(`alerts.yaml ${rule.alert}`, `${metric} is exposed by no service`);
+    }
+  }
+}
+const dashboard = JSON.parse(readFileSync(join(observability, "grafana-dashboard.json"), "utf8"));
+for (const panel of dashboard.panels) {
+  for (const target of panel.targets) {
+    for (const metric of metricsIn(target.expr)) {
+      if (!exposed.has(metric)) finding(`grafana-dashboard.json "${panel.title}"`, `${metric} is exposed by no service`);
+    }
+  }
+}
+
 if (findings.length) {
   console.error(`Deployment artefacts: ${findings.length} finding(s)`);
   findings.forEach((f) => console.error(`  ${f}`));
   process.exit(1);
 }
-console.log(`Deployment artefacts valid: ${objects.length} Kubernetes objects in ${files.length} files, compose with ${Object.keys(compose.services).length} services`);
+console.log(`Deployment artefacts valid: ${objects.length} Kubernetes objects in ${files.length} files, compose with ${Object.keys(compose.services).length} services, ${alerts.groups.flatMap((g) => g.rules).length} alert rules and ${dashboard.panels.length} dashboard panels on ${exposed.size} exposed metrics`);
