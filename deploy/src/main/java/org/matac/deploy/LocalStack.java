@@ -134,8 +134,18 @@ public final class LocalStack implements AutoCloseable {
    * log is {@code <module>-2.log}.
    */
   public String startSecondInstance(Service service) throws Exception {
+    return startSecondInstance(service, Map.of());
+  }
+
+  /**
+   * {@link #startSecondInstance(Service)} with {@code overrides} on top of the instance's usual
+   * environment: another token issuer to trust, say.
+   */
+  public String startSecondInstance(Service service, Map<String, String> overrides)
+      throws Exception {
     int port = portOf(service) + 100;
     Map<String, String> environment = environmentOf(service);
+    environment.putAll(overrides);
     environment.put(
         switch (service) {
           case TRACKING -> "TRACKING_PORT";

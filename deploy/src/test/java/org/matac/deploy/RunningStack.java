@@ -90,7 +90,7 @@ public final class RunningStack implements BeforeAllCallback {
    * (Kafka's controller, see LocalKafka) and the one a hundred above (a second instance's, see
    * LocalStack) are free too.
    */
-  private static int freePort() {
+  static int freePort() {
     Random random = new Random();
     for (int attempt = 0; attempt < 1_000; attempt++) {
       int port = 20_000 + random.nextInt(10_000);

@@ -1,0 +1,322 @@
+package org.matac.deploy;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak, the sign-in provider a force may run, started from its distribution (Maven Central's
+ * {@code keycloak-quarkus-dist}) on loopback with the project's realm (deploy/keycloak), for tests
+ * that sign people in for real. Development mode: an in-memory-style H2 database in the
+ * distribution's data folder, emptied at each start. Everything it is asked is asked over its own
+ * admin REST API, as an administrator would.
+ */
+public final class LocalKeycloak implements AutoCloseable {
+
+  public static final String REALM = "matac";
+  private static final String ADMIN = "admin";
+  private static final String ADMIN_PASSWORD = "local-keycloak-admin";
+
+  /** A client of the tests only: never in the realm file, which allows no password grant. */
+  private static final String TEST_CLIENT = "tests-password-grant";
+
+  private final Process process;
+  private final String base;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private LocalKeycloak(Process process, String base) {
+    this.process = process;
+    this.base = base;
+  }
+
+  /**
+   * Starts Keycloak from {@code home} on {@code port}, with the realm of {@code realmFile}, and
+   * waits until the realm answers.
+   */
+  public static LocalKeycloak start(Path home, Path realmFile, int port, Path log)
+      throws IOException, InterruptedException {
+    Path data = home.resolve("data");
+    if (Files.exists(data)) {
+      try (Stream<Path> files = Files.walk(data)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+    Files.createDirectories(data.resolve("import"));
+    Files.copy(realmFile, data.resolve("import").resolve("matac-realm.json"));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "sh",
+                home.resolve("bin").resolve("kc.sh").toString(),
+                "start-dev",
+                "--import-realm",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--hostname-strict=false")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    LocalKeycloak keycloak = new LocalKeycloak(builder.start(), "http://127.0.0.1:" + port);
+    keycloak.awaitRealm(Duration.ofMinutes(3), log);
+    keycloak.addTestClient();
+    return keycloak;
+  }
+
+  private void awaitRealm(Duration patience, Path log) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(patience);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IOException("Keycloak exited while starting; see " + log);
+      }
+      try {
+        if (get(issuer(), null).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    throw new IOException("Keycloak did not serve realm " + REALM + " in time; see " + log);
+  }
+
+  public String issuer() {
+    return base + "/realms/" + REALM;
+  }
+
+  public String jwksUrl() {
+    return issuer() + "/protocol/openid-connect/certs";
+  }
+
+  /**
+   * Creates a person with one role, an agency and areas, as an administrator would, and answers
+   * their password.
+   */
+  public String createPerson(String username, String role, String agency, List<String> areas)
+      throws IOException, InterruptedException {
+    String password = username + "-synthetic-password";
+    String user =
+        "{\"username\":\""
+            + username
+            + "\",\"enabled\":true,\"firstName\":\"Testy\",\"lastName\":\"McTestface\","
+            + "\"email\":\""
+            + username
+            + "@matac.invalid\",\"emailVerified\":true,\"attributes\":{\"agency\":[\""
+            + agency
+            + "\"],\"areas\":["
+            + areas.stream().map(area -> "\"" + area + "\"").collect(Collectors.joining(","))
+            + "]},\"credentials\":[{\"type\":\"password\",\"value\":\""
+            + password
+            + "\",\"temporary\":false}]}";
+    expect(201, admin("POST", "/users", user));
+    String id =
+        (String)
+            parseArray(admin("GET", "/users?exact=true&username=" + username, null))
+                .get(0)
+                .get("id");
+    String roleJson = admin("GET", "/roles/" + role, null).body();
+    expect(204, admin("POST", "/users/" + id + "/role-mappings/realm", "[" + roleJson + "]"));
+    return password;
+  }
+
+  /** An access token for the person, as the services receive it. */
+  public String token(String username, String password) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        post(
+            issuer() + "/protocol/openid-connect/token",
+            form(
+                Map.of(
+                    "grant_type", "password",
+                    "client_id", TEST_CLIENT,
+                    "username", username,
+                    "password", password,
+                    "scope", "openid")),
+            "application/x-www-form-urlencoded",
+            null);
+    expect(200, response);
+    return (String) parse(response.body()).get("access_token");
+  }
+
+  /**
+   * Adds an RSA signing key that takes precedence over the realm's others, as an administrator
+   * rotating keys does, and answers the id of its key provider.
+   */
+  public String addSigningKey(String name, long priority) throws IOException, InterruptedException {
+    String realmId = (String) parse(admin("GET", "", null).body()).get("id");
+    String component =
+        "{\"name\":\""
+            + name
+            + "\",\"providerId\":\"rsa-generated\",\"providerType\":\"org.keycloak.keys.KeyProvider\","
+            + "\"parentId\":\""
+            + realmId
+            + "\",\"config\":{\"priority\":[\""
+            + priority
+            + "\"],\"enabled\":[\"true\"],\"active\":[\"true\"],\"algorithm\":[\"RS256\"]}}";
+    expect(201, admin("POST", "/components", component));
+    for (Map<String, Object> provider :
+        parseArray(admin("GET", "/components?type=org.keycloak.keys.KeyProvider", null))) {
+      if (name.equals(provider.get("name"))) {
+        return (String) provider.get("id");
+      }
+    }
+    throw new IOException("The key provider " + name + " was not found after adding it");
+  }
+
+  /** A key the realm signs or verifies with: its id in tokens, and the provider that holds it. */
+  public record SigningKey(String kid, String providerId, long priority) {}
+
+  /** The realm's RS256 keys, the one it signs new tokens with first. */
+  @SuppressWarnings("unchecked")
+  public List<SigningKey> signingKeys() throws IOException, InterruptedException {
+    List<Map<String, Object>> keys =
+        (List<Map<String, Object>>) parse(admin("GET", "/keys", null).body()).get("keys");
+    return keys.stream()
+        .filter(key -> "RS256".equals(key.get("algorithm")))
+        .map(
+            key ->
+                new SigningKey(
+                    (String) key.get("kid"),
+                    (String) key.get("providerId"),
+                    ((Number) key.get("providerPriority")).longValue()))
+        .sorted(Comparator.comparingLong(SigningKey::priority).reversed())
+        .toList();
+  }
+
+  /** Removes a key provider, as an administrator retiring a key does. */
+  public void removeKeyProvider(String providerId) throws IOException, InterruptedException {
+    expect(204, admin("DELETE", "/components/" + providerId, null));
+  }
+
+  private void addTestClient() throws IOException, InterruptedException {
+    expect(
+        201,
+        admin(
+            "POST",
+            "/clients",
+            "{\"clientId\":\""
+                + TEST_CLIENT
+                + "\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,"
+                + "\"standardFlowEnabled\":false,\"defaultClientScopes\":[\"basic\",\"matac\"]}"));
+  }
+
+  private HttpResponse<String> admin(String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + REALM + path))
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Content-Type", "application/json");
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String adminToken() throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        post(
+            base + "/realms/master/protocol/openid-connect/token",
+            form(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    "admin-cli",
+                    "username",
+                    ADMIN,
+                    "password",
+                    ADMIN_PASSWORD)),
+            "application/x-www-form-urlencoded",
+            null);
+    expect(200, response);
+    return (String) parse(response.body()).get("access_token");
+  }
+
+  private HttpResponse<String> get(String url, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String url, String body, String type, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            field ->
+                URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static void expect(int status, HttpResponse<String> response) throws IOException {
+    if (response.statusCode() != status) {
+      throw new IOException(
+          "Keycloak answered "
+              + response.statusCode()
+              + " to "
+              + response.request().method()
+              + " "
+              + response.request().uri().getPath()
+              + ": "
+              + response.body());
+    }
+  }
+
+  private static Map<String, Object> parse(String json) throws IOException {
+    try {
+      return JSONObjectUtils.parse(json);
+    } catch (ParseException e) {
+      throw new IOException("Keycloak answered something that is not a JSON object: " + json, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> parseArray(HttpResponse<String> response)
+      throws IOException {
+    Map<String, Object> wrapped = parse("{\"items\":" + response.body() + "}");
+    return (List<Map<String, Object>>) wrapped.get("items");
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
