@@ -206,6 +206,28 @@ public final class LocalKeycloak implements AutoCloseable {
     expect(204, admin("DELETE", "/components/" + providerId, null));
   }
 
+  /**
+   * Points the realm's console client at a console serving {@code consoleUrl}, with {@code secret},
+   * as the partnership's administrator does when the console's address is known.
+   */
+  public void useConsoleAt(String consoleUrl, String secret)
+      throws IOException, InterruptedException {
+    String id =
+        (String) parseArray(admin("GET", "/clients?clientId=matac-console", null)).get(0).get("id");
+    expect(
+        204,
+        admin(
+            "PUT",
+            "/clients/" + id,
+            "{\"clientId\":\"matac-console\",\"secret\":\""
+                + secret
+                + "\",\"redirectUris\":[\""
+                + consoleUrl
+                + "/*\"],\"attributes\":{\"post.logout.redirect.uris\":\""
+                + consoleUrl
+                + "/*\"}}"));
+  }
+
   private void addTestClient() throws IOException, InterruptedException {
     expect(
         201,

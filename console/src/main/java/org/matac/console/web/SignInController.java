@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.matac.console.backends.DevelopmentSignIn;
+import org.matac.console.backends.OpenIdProvider;
 import org.matac.events.access.Roles;
 
 /**
@@ -42,16 +43,23 @@ public class SignInController {
           Roles.AUDITOR);
 
   private final Optional<DevelopmentSignIn> developmentSignIn;
+  private final Optional<OpenIdProvider> provider;
   private final Session session;
   private final List<String> areas;
+  private final String publicUrl;
 
   public SignInController(
       Optional<DevelopmentSignIn> developmentSignIn,
+      Optional<OpenIdProvider> provider,
       Session session,
-      @Value("${matac.partnership.areas}") List<String> areas) {
-    this.developmentSignIn = developmentSignIn;
+      @Value("${matac.partnership.areas}") List<String> areas,
+      @Value("${matac.console.public-url}") String publicUrl) {
+    // Where a provider is configured, it is the only way in, even on a developer's machine.
+    this.developmentSignIn = provider.isPresent() ? Optional.empty() : developmentSignIn;
+    this.provider = provider;
     this.session = session;
     this.areas = areas;
+    this.publicUrl = publicUrl.replaceAll("/$", "");
   }
 
   @Get
@@ -119,7 +127,13 @@ public class SignInController {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Secured(SecurityRule.IS_ANONYMOUS)
   public HttpResponse<?> signOut() {
-    return Page.seeOther("/signed-out").cookie(session.end());
+    // With a provider, its own session ends too: otherwise the next visit signs straight back in.
+    return provider
+        .<HttpResponse<?>>map(
+            openId ->
+                HttpResponse.seeOther(openId.signOutUri(publicUrl + "/signed-out"))
+                    .cookie(session.end()))
+        .orElseGet(() -> Page.seeOther("/signed-out").cookie(session.end()));
   }
 
   @Get("/signed-out")
@@ -140,7 +154,9 @@ public class SignInController {
         "roles",
         SIGN_IN_ROLES,
         "areas",
-        areas);
+        areas,
+        "provider",
+        provider.isPresent());
   }
 
   private static boolean blank(String value) {
