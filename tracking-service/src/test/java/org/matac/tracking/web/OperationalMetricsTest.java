@@ -88,6 +88,13 @@ class OperationalMetricsTest extends TrackingServiceTestBase {
     }
 
     @Test
+    void labels_kafka_metrics_per_client_only_so_that_each_name_has_one_set_of_labels() {
+      assertThat(scrape().samples("kafka_consumer_request_total_requests"))
+          .isNotEmpty()
+          .allSatisfy(sample -> assertThat(sample.labels()).doesNotContainKey("node_id"));
+    }
+
+    @Test
     void says_how_long_ago_the_figures_were_read() {
       var scraped = scrapeFreshFigures();
 
