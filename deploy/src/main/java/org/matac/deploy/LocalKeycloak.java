@@ -115,18 +115,24 @@ public final class LocalKeycloak implements AutoCloseable {
       throws IOException, InterruptedException {
     String password = username + "-synthetic-password";
     String user =
-        "{\"username\":\""
-            + username
-            + "\",\"enabled\":true,\"firstName\":\"Testy\",\"lastName\":\"McTestface\","
-            + "\"email\":\""
-            + username
-            + "@matac.invalid\",\"emailVerified\":true,\"attributes\":{\"agency\":[\""
-            + agency
-            + "\"],\"areas\":["
-            + areas.stream().map(area -> "\"" + area + "\"").collect(Collectors.joining(","))
-            + "]},\"credentials\":[{\"type\":\"password\",\"value\":\""
-            + password
-            + "\",\"temporary\":false}]}";
+        json(
+            Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "firstName",
+                "Testy",
+                "lastName",
+                "McTestface",
+                "email",
+                username + "@matac.invalid",
+                "emailVerified",
+                true,
+                "attributes",
+                Map.of("agency", List.of(agency), "areas", areas),
+                "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false))));
     expect(201, admin("POST", "/users", user));
     String id =
         (String)
@@ -163,14 +169,22 @@ public final class LocalKeycloak implements AutoCloseable {
   public String addSigningKey(String name, long priority) throws IOException, InterruptedException {
     String realmId = (String) parse(admin("GET", "", null).body()).get("id");
     String component =
-        "{\"name\":\""
-            + name
-            + "\",\"providerId\":\"rsa-generated\",\"providerType\":\"org.keycloak.keys.KeyProvider\","
-            + "\"parentId\":\""
-            + realmId
-            + "\",\"config\":{\"priority\":[\""
-            + priority
-            + "\"],\"enabled\":[\"true\"],\"active\":[\"true\"],\"algorithm\":[\"RS256\"]}}";
+        json(
+            Map.of(
+                "name",
+                name,
+                "providerId",
+                "rsa-generated",
+                "providerType",
+                "org.keycloak.keys.KeyProvider",
+                "parentId",
+                realmId,
+                "config",
+                Map.of(
+                    "priority", List.of(Long.toString(priority)),
+                    "enabled", List.of("true"),
+                    "active", List.of("true"),
+                    "algorithm", List.of("RS256"))));
     expect(201, admin("POST", "/components", component));
     for (Map<String, Object> provider :
         parseArray(admin("GET", "/components?type=org.keycloak.keys.KeyProvider", null))) {
@@ -219,13 +233,16 @@ public final class LocalKeycloak implements AutoCloseable {
         admin(
             "PUT",
             "/clients/" + id,
-            "{\"clientId\":\"matac-console\",\"secret\":\""
-                + secret
-                + "\",\"redirectUris\":[\""
-                + consoleUrl
-                + "/*\"],\"attributes\":{\"post.logout.redirect.uris\":\""
-                + consoleUrl
-                + "/*\"}}"));
+            json(
+                Map.of(
+                    "clientId",
+                    "matac-console",
+                    "secret",
+                    secret,
+                    "redirectUris",
+                    List.of(consoleUrl + "/*"),
+                    "attributes",
+                    Map.of("post.logout.redirect.uris", consoleUrl + "/*")))));
   }
 
   private void addTestClient() throws IOException, InterruptedException {
@@ -234,10 +251,13 @@ public final class LocalKeycloak implements AutoCloseable {
         admin(
             "POST",
             "/clients",
-            "{\"clientId\":\""
-                + TEST_CLIENT
-                + "\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,"
-                + "\"standardFlowEnabled\":false,\"defaultClientScopes\":[\"basic\",\"matac\"]}"));
+            json(
+                Map.of(
+                    "clientId", TEST_CLIENT,
+                    "publicClient", true,
+                    "directAccessGrantsEnabled", true,
+                    "standardFlowEnabled", false,
+                    "defaultClientScopes", List.of("basic", "matac")))));
   }
 
   private HttpResponse<String> admin(String method, String path, String json)
@@ -317,6 +337,10 @@ public final class LocalKeycloak implements AutoCloseable {
               + ": "
               + response.body());
     }
+  }
+
+  private static String json(Map<String, ?> object) {
+    return JSONObjectUtils.toJSONString(object);
   }
 
   private static Map<String, Object> parse(String json) throws IOException {
