@@ -163,10 +163,10 @@ public final class LocalKeycloak implements AutoCloseable {
   }
 
   /**
-   * Adds an RSA signing key that takes precedence over the realm's others, as an administrator
-   * rotating keys does, and answers the id of its key provider.
+   * Adds a passive RSA key, as the first step of a rotation: published for verifying, not yet
+   * signing. Answers the id of its key provider.
    */
-  public String addSigningKey(String name, long priority) throws IOException, InterruptedException {
+  public String addPassiveKey(String name, long priority) throws IOException, InterruptedException {
     String realmId = (String) parse(admin("GET", "", null).body()).get("id");
     String component =
         json(
@@ -183,7 +183,7 @@ public final class LocalKeycloak implements AutoCloseable {
                 Map.of(
                     "priority", List.of(Long.toString(priority)),
                     "enabled", List.of("true"),
-                    "active", List.of("true"),
+                    "active", List.of("false"),
                     "algorithm", List.of("RS256"))));
     expect(201, admin("POST", "/components", component));
     for (Map<String, Object> provider :
@@ -193,6 +193,23 @@ public final class LocalKeycloak implements AutoCloseable {
       }
     }
     throw new IOException("The key provider " + name + " was not found after adding it");
+  }
+
+  /** Makes a passive key sign new tokens: the second step of a rotation. */
+  @SuppressWarnings("unchecked")
+  public void activate(String providerId) throws IOException, InterruptedException {
+    Map<String, Object> component = parse(admin("GET", "/components/" + providerId, null).body());
+    Map<String, Object> config = (Map<String, Object>) component.get("config");
+    config.put("active", List.of("true"));
+    expect(204, admin("PUT", "/components/" + providerId, json(component)));
+  }
+
+  /** The key ids the realm publishes for verifying its tokens (its JWKS). */
+  @SuppressWarnings("unchecked")
+  public List<String> publishedKeyIds() throws IOException, InterruptedException {
+    List<Map<String, Object>> keys =
+        (List<Map<String, Object>>) parse(get(jwksUrl(), null).body()).get("keys");
+    return keys.stream().map(key -> (String) key.get("kid")).toList();
   }
 
   /** A key the realm signs or verifies with: its id in tokens, and the provider that holds it. */
