@@ -2,13 +2,16 @@ package org.matac.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -19,30 +22,39 @@ import org.slf4j.MDC;
  */
 public abstract class LogFormatContract {
 
-  /** What one warning looks like when the service's configuration is read with that format. */
+  /**
+   * What one warning looks like when the service's configuration is read with that format: the
+   * event encoded by the console appender that configuration chose, without writing it anywhere
+   * (standard output is shared with every other thread of the test run).
+   */
+  @SuppressWarnings("unchecked")
   private static String logged(String format) throws JoranException {
-    PrintStream console = System.out;
-    ByteArrayOutputStream written = new ByteArrayOutputStream();
     LoggerContext context = new LoggerContext();
     context.setMDCAdapter(MDC.getMDCAdapter());
     try {
-      System.setOut(new PrintStream(written, true, StandardCharsets.UTF_8));
       if (format != null) {
         context.putProperty("MATAC_LOG_FORMAT", format);
       }
       JoranConfigurator configurator = new JoranConfigurator();
       configurator.setContext(context);
       configurator.doConfigure(LogFormatContract.class.getResource("/logback.xml"));
+      Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+      OutputStreamAppender<ILoggingEvent> console =
+          (OutputStreamAppender<ILoggingEvent>) root.iteratorForAppenders().next();
       MDC.put("eventId", "4f1c2a9e-0000-4000-8000-000000000001");
-      context
-          .getLogger("org.matac.Example")
-          .warn("Refused {}: \"bad\"\nsecond line", "envelope", new IllegalStateException("why"));
+      LoggingEvent event =
+          new LoggingEvent(
+              Logger.class.getName(),
+              context.getLogger("org.matac.Example"),
+              Level.WARN,
+              "Refused {}: \"bad\"\nsecond line",
+              new IllegalStateException("why"),
+              new Object[] {"envelope"});
+      return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
     } finally {
       MDC.clear();
       context.stop();
-      System.setOut(console);
     }
-    return written.toString(StandardCharsets.UTF_8);
   }
 
   @Test
