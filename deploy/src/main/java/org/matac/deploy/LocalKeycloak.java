@@ -88,7 +88,7 @@ public final class LocalKeycloak implements AutoCloseable {
         throw new IOException("Keycloak exited while starting; see " + log);
       }
       try {
-        if (get(issuer(), null).statusCode() == 200) {
+        if (get(issuer()).statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -147,17 +147,14 @@ public final class LocalKeycloak implements AutoCloseable {
   /** An access token for the person, as the services receive it. */
   public String token(String username, String password) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        post(
+        postForm(
             issuer() + "/protocol/openid-connect/token",
-            form(
-                Map.of(
-                    "grant_type", "password",
-                    "client_id", TEST_CLIENT,
-                    "username", username,
-                    "password", password,
-                    "scope", "openid")),
-            "application/x-www-form-urlencoded",
-            null);
+            Map.of(
+                "grant_type", "password",
+                "client_id", TEST_CLIENT,
+                "username", username,
+                "password", password,
+                "scope", "openid"));
     expect(200, response);
     return (String) parse(response.body()).get("access_token");
   }
@@ -208,7 +205,7 @@ public final class LocalKeycloak implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public List<String> publishedKeyIds() throws IOException, InterruptedException {
     List<Map<String, Object>> keys =
-        (List<Map<String, Object>>) parse(get(jwksUrl(), null).body()).get("keys");
+        (List<Map<String, Object>>) parse(get(jwksUrl()).body()).get("keys");
     return keys.stream().map(key -> (String) key.get("kid")).toList();
   }
 
@@ -293,43 +290,36 @@ public final class LocalKeycloak implements AutoCloseable {
 
   private String adminToken() throws IOException, InterruptedException {
     HttpResponse<String> response =
-        post(
+        postForm(
             base + "/realms/master/protocol/openid-connect/token",
-            form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    "admin-cli",
-                    "username",
-                    ADMIN,
-                    "password",
-                    ADMIN_PASSWORD)),
-            "application/x-www-form-urlencoded",
-            null);
+            Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                "admin-cli",
+                "username",
+                ADMIN,
+                "password",
+                ADMIN_PASSWORD));
     expect(200, response);
     return (String) parse(response.body()).get("access_token");
   }
 
-  private HttpResponse<String> get(String url, String token)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> post(String url, String body, String type, String token)
+  /** Posts {@code fields} as a form, as a browser or an OAuth client does. */
+  private HttpResponse<String> postForm(String url, Map<String, String> fields)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
+    return http.send(
         HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", type)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String form(Map<String, String> fields) {

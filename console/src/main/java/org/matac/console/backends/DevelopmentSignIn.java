@@ -5,15 +5,12 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Signs a tester in as a synthetic user through the local stack's development issuer. It exists
@@ -38,19 +35,12 @@ public class DevelopmentSignIn {
 
   public String tokenFor(String subject, String role, String agency, List<String> areas) {
     String form =
-        Map.of(
+        FormBody.of(
+            Map.of(
                 "sub", subject,
                 "roles", role,
                 "agency", agency,
-                "areas", String.join(",", areas))
-            .entrySet()
-            .stream()
-            .map(
-                field ->
-                    field.getKey()
-                        + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
+                "areas", String.join(",", areas)));
     try {
       HttpResponse<String> answer =
           http.send(

@@ -7,15 +7,12 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The partnership's OpenID Connect provider, as the console signs people in through it: the
@@ -48,21 +45,17 @@ public class OpenIdProvider {
     this.json = json;
   }
 
-  /**
-   * Where to send the browser to sign in, carrying the request's state, PKCE challenge and nonce.
-   */
-  public URI authorizationUri(
-      String redirectUri, String state, String codeChallenge, String nonce) {
+  /** Where to send the browser to sign in, carrying the request's state and PKCE challenge. */
+  public URI authorizationUri(String redirectUri, String state, String codeChallenge) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
     query.put("client_id", clientId);
     query.put("redirect_uri", redirectUri);
     query.put("scope", "openid");
     query.put("state", state);
-    query.put("nonce", nonce);
     query.put("code_challenge", codeChallenge);
     query.put("code_challenge_method", "S256");
-    return URI.create(endpoint("authorization_endpoint") + "?" + form(query));
+    return URI.create(endpoint("authorization_endpoint") + "?" + FormBody.of(query));
   }
 
   /** Exchanges the code the provider returned for the person's access token. */
@@ -78,7 +71,7 @@ public class OpenIdProvider {
         call(
             HttpRequest.newBuilder(URI.create(endpoint("token_endpoint")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+                .POST(HttpRequest.BodyPublishers.ofString(FormBody.of(fields))));
     String token = answer.path("access_token").asText("");
     if (token.isEmpty()) {
       throw new SignInFailed("the provider answered without an access token");
@@ -92,7 +85,7 @@ public class OpenIdProvider {
     return URI.create(
         endSession
             + "?"
-            + form(Map.of("client_id", clientId, "post_logout_redirect_uri", returnTo)));
+            + FormBody.of(Map.of("client_id", clientId, "post_logout_redirect_uri", returnTo)));
   }
 
   private String endpoint(String name) {
@@ -129,16 +122,6 @@ public class OpenIdProvider {
       Thread.currentThread().interrupt();
       throw new SignInFailed("interrupted while asking the provider");
     }
-  }
-
-  private static String form(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(
-            field ->
-                URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 
   /** Signing in through the provider could not be completed; why is for the log, not the page. */
