@@ -38,7 +38,26 @@ public final class Page {
   /** A problem page: what happened, and what the person can do next. */
   public static ModelAndView<Map<String, Object>> problem(
       String title, String whatHappened, String whatToDo) {
-    return of("problem", title, "whatHappened", whatHappened, "whatToDo", whatToDo);
+    return problem(title, whatHappened, whatToDo, null, null);
+  }
+
+  /**
+   * A problem page whose way on is {@code next}, linked as {@code nextText}, rather than the
+   * person's start page (null: the start page).
+   */
+  public static ModelAndView<Map<String, Object>> problem(
+      String title, String whatHappened, String whatToDo, String nextText, String next) {
+    return of(
+        "problem",
+        title,
+        "whatHappened",
+        whatHappened,
+        "whatToDo",
+        whatToDo,
+        "nextText",
+        nextText,
+        "next",
+        next);
   }
 
   /** After a form: the page to go to next, as a GET (post/redirect/get). */

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -62,7 +63,7 @@ public class ProviderSignInController {
     String state = random();
     String verifier = random();
     return HttpResponse.seeOther(
-            provider.authorizationUri(callbackUri, state, challengeOf(verifier), random()))
+            provider.authorizationUri(callbackUri, state, challengeOf(verifier)))
         .cookie(attempt(state + "." + verifier, ATTEMPT_LIFETIME));
   }
 
@@ -87,29 +88,35 @@ public class ProviderSignInController {
                 attempt[0].getBytes(StandardCharsets.UTF_8),
                 state.getBytes(StandardCharsets.UTF_8));
     if (error != null || code == null || !ours) {
-      return HttpResponse.badRequest(
-              Page.problem(
-                  "Sign-in was not completed",
-                  "Your organisation's sign-in did not finish, or it took longer than 10 minutes.",
-                  "Start again from the sign-in page."))
-          .cookie(attempt("", Duration.ZERO));
+      return unfinished(
+          HttpResponse.badRequest(),
+          "Sign-in was not completed",
+          "Your organisation's sign-in did not finish, or it took longer than 10 minutes.",
+          "Sign in again. If you were part-way through a form, you will need to start it again.");
     }
     OpenIdProvider.Tokens tokens;
     try {
       tokens = provider.exchange(code, callbackUri, attempt[1]);
     } catch (OpenIdProvider.SignInFailed e) {
       LOG.warn("A sign-in could not be completed: {}", e.getMessage());
-      return HttpResponse.serverError(
-              Page.problem(
-                  "Sign-in is not working at the moment",
-                  "Your organisation's sign-in service did not give the MATAC hub your account.",
-                  "Try again in a few minutes. If it keeps happening, tell your administrator."))
-          .cookie(attempt("", Duration.ZERO));
+      return unfinished(
+          HttpResponse.serverError(),
+          "Sign-in is not working at the moment",
+          "Your organisation's sign-in service did not give the MATAC hub your account.",
+          "Try again in a few minutes. If it keeps happening, tell your administrator.");
     }
     // A page of our own, not a redirect: the session cookie is SameSite=Strict, and a browser
     // would not send it on a redirect that began at the provider's site.
-    return HttpResponse.ok(Page.of("signing-in", "Signing you in", "refreshTo", "/"))
+    return HttpResponse.ok(Page.of("signing-in", "You are signed in", "refreshTo", "/"))
         .cookie(session.start(tokens.accessToken(), tokens.lifetime()))
+        .cookie(attempt("", Duration.ZERO));
+  }
+
+  /** A sign-in that did not finish: why, what to do, a way to sign in again, the attempt ended. */
+  private HttpResponse<?> unfinished(
+      MutableHttpResponse<Object> response, String title, String whatHappened, String whatToDo) {
+    return response
+        .body(Page.problem(title, whatHappened, whatToDo, "Sign in again", "/sign-in"))
         .cookie(attempt("", Duration.ZERO));
   }
 
