@@ -97,6 +97,15 @@ public abstract class ServiceTestBase implements TestPropertyProvider {
     }
   }
 
+  /** The service's /prometheus, read as a scraper reads it (no token). */
+  protected PrometheusText scrape() {
+    HttpResponse<String> response = exchange(HttpRequest.GET("/prometheus"));
+    if (response.code() != 200) {
+      throw new AssertionError("/prometheus answered " + response.code());
+    }
+    return PrometheusText.parse(body(response));
+  }
+
   protected String body(HttpResponse<String> response) {
     return response.getBody(String.class).orElse("");
   }

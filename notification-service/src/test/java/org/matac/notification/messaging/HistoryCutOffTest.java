@@ -3,49 +3,27 @@ package org.matac.notification.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
-import org.matac.testing.ServiceTestBase;
+import org.matac.notification.NotificationServiceTestBase;
 
 /**
  * A partnership that loaded its history, which ends on 3 October: what happened before is recorded
  * and linked but tells nobody; what happened after is news however late it arrives.
  */
 @MicronautTest(transactional = false)
-class HistoryCutOffTest extends ServiceTestBase {
-
-  @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
+class HistoryCutOffTest extends NotificationServiceTestBase {
 
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(super.getProperties());
     properties.put("matac.notification.history-ends-at", "2026-10-03T00:00:00Z");
     return properties;
-  }
-
-  private String workerToken(String workerId) {
-    return token(workerId, "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA", "SOUTHAMPTON");
-  }
-
-  private JsonNode items(String path, String workerId) {
-    try {
-      return json.readTree(body(get(path, workerToken(workerId)))).path("items");
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Nested

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -15,13 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
+import org.matac.notification.NotificationServiceTestBase;
 import org.matac.support.metrics.OperationalFigures;
 import org.matac.testing.PrometheusText;
-import org.matac.testing.ServiceTestBase;
 
 /** What notification's /prometheus tells an operator about workers hearing in time. */
 @MicronautTest(transactional = false)
-class NotificationMetricsTest extends ServiceTestBase {
+class NotificationMetricsTest extends NotificationServiceTestBase {
 
   private static final String UNACKNOWLEDGED =
       "SELECT count(*) FROM notification WHERE urgent AND acknowledged_at IS NULL"
@@ -29,25 +28,7 @@ class NotificationMetricsTest extends ServiceTestBase {
   private static final String FAILED_EMAILS =
       "SELECT count(*) FROM notification_delivery WHERE channel = 'EMAIL' AND status = 'FAILED'";
 
-  @Inject ObjectMapper json;
   @Inject OperationalFigures figures;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
-
-  private String workerToken(String workerId) {
-    return token(workerId, "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA", "SOUTHAMPTON");
-  }
-
-  private JsonNode items(String path, String workerId) {
-    try {
-      return json.readTree(body(get(path, workerToken(workerId)))).path("items");
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private JsonNode inbox(String workerId) {
     return items("/api/v1/inbox", workerId);
@@ -55,9 +36,14 @@ class NotificationMetricsTest extends ServiceTestBase {
 
   private PrometheusText scrapeFreshFigures() {
     assertThat(figures.refresh()).isTrue();
-    var response = exchange(HttpRequest.GET("/prometheus"));
-    assertThat(response.code()).isEqualTo(200);
-    return PrometheusText.parse(body(response));
+    return scrape();
+  }
+
+  private LinkedWorker linkedWorker() throws Exception {
+    LinkedWorker worker =
+        new LinkedWorker(topics, json, id -> items("/api/v1/caseload", id).size());
+    worker.assignWorker();
+    return worker;
   }
 
   private double unacknowledgedUrgent(PrometheusText scraped) {
@@ -71,9 +57,7 @@ class NotificationMetricsTest extends ServiceTestBase {
 
     @Test
     void counts_it_as_unacknowledged_until_the_worker_acknowledges() throws Exception {
-      LinkedWorker worker =
-          new LinkedWorker(topics, json, id -> items("/api/v1/caseload", id).size());
-      worker.assignWorker();
+      LinkedWorker worker = linkedWorker();
       long unacknowledgedBefore = countOf(UNACKNOWLEDGED);
 
       topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/MT1/26"));
@@ -99,9 +83,7 @@ class NotificationMetricsTest extends ServiceTestBase {
 
     @Test
     void counts_it_among_the_failed_deliveries_of_its_channel() throws Exception {
-      LinkedWorker worker =
-          new LinkedWorker(topics, json, id -> items("/api/v1/caseload", id).size());
-      worker.assignWorker();
+      LinkedWorker worker = linkedWorker();
       topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/MT2/26"));
       await().atMost(Duration.ofSeconds(30)).until(() -> inbox(worker.workerId).size() == 1);
       long failedBefore = countOf(FAILED_EMAILS);

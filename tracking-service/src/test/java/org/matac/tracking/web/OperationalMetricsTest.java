@@ -26,12 +26,6 @@ class OperationalMetricsTest extends TrackingServiceTestBase {
   @Inject OperationalFigures figures;
   @Inject AuditSealer sealer;
 
-  private PrometheusText scrape() {
-    var response = exchange(HttpRequest.GET("/prometheus"));
-    assertThat(response.code()).isEqualTo(200);
-    return PrometheusText.parse(body(response));
-  }
-
   /** Reads the figures from the database now, as the schedule does every few seconds. */
   private PrometheusText scrapeFreshFigures() {
     assertThat(figures.refresh()).isTrue();
