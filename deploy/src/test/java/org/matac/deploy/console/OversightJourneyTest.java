@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.matac.deploy.Api;
 import org.matac.deploy.LocalStack;
 import org.matac.deploy.RunningStack;
 import org.matac.testing.Envelopes;

@@ -1,4 +1,4 @@
-package org.matac.deploy.console;
+package org.matac.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,17 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.matac.deploy.LocalStack;
-import org.matac.deploy.RunningStack;
 
 /** What partners and services do behind the pages: events sent and answers read over HTTP. */
-final class Api {
+public final class Api {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   /** Sends one envelope to tracking's intake as a partner system; it must be accepted. */
-  void send(String partnerToken, String envelope) {
+  public void send(String partnerToken, String envelope) {
     HttpResponse<String> response =
         call(
             HttpRequest.newBuilder(
@@ -34,7 +32,7 @@ final class Api {
   }
 
   /** A JSON request to a service's API as the holder of {@code token}; it must succeed. */
-  JsonNode post(LocalStack.Service service, String path, String body, String token) {
+  public JsonNode post(LocalStack.Service service, String path, String body, String token) {
     HttpResponse<String> response =
         call(
             HttpRequest.newBuilder(URI.create(RunningStack.stack().url(service) + path))
@@ -50,7 +48,7 @@ final class Api {
     }
   }
 
-  JsonNode get(LocalStack.Service service, String path, String token) {
+  public JsonNode get(LocalStack.Service service, String path, String token) {
     HttpResponse<String> response =
         call(
             HttpRequest.newBuilder(URI.create(RunningStack.stack().url(service) + path))
@@ -65,7 +63,7 @@ final class Api {
   }
 
   /** A page or file from its full address, as a script with a bearer token reads it. */
-  String text(String url, String token) {
+  public String text(String url, String token) {
     HttpResponse<String> response =
         call(
             HttpRequest.newBuilder(URI.create(url))
@@ -75,7 +73,7 @@ final class Api {
     return response.body();
   }
 
-  List<JsonNode> items(LocalStack.Service service, String path, String token) {
+  public List<JsonNode> items(LocalStack.Service service, String path, String token) {
     List<JsonNode> items = new ArrayList<>();
     get(service, path, token).path("items").forEach(items::add);
     return items;
