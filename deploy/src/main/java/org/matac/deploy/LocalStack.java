@@ -74,7 +74,8 @@ public final class LocalStack implements AutoCloseable {
         LocalPostgres.start(
             settings.dataDirectory().resolve("postgres"),
             settings.postgresPort(),
-            LocalPostgres.Durability.DURABLE);
+            LocalPostgres.Durability.DURABLE,
+            settings.walArchive());
     postgres.ensureDatabases(
         Stream.of(Service.values()).map(s -> s.database).filter(Objects::nonNull).toList());
     LocalKafka kafka =
@@ -198,7 +199,8 @@ public final class LocalStack implements AutoCloseable {
         LocalPostgres.start(
             settings.dataDirectory().resolve("postgres"),
             settings.postgresPort(),
-            LocalPostgres.Durability.DURABLE);
+            LocalPostgres.Durability.DURABLE,
+            settings.walArchive());
   }
 
   /** Stops every second instance, leaving the first of each service running. */
@@ -376,6 +378,14 @@ public final class LocalStack implements AutoCloseable {
    */
   public Map<String, Object> kafkaClient(String account) {
     return kafka.clientSettings(account);
+  }
+
+  public StackSettings settings() {
+    return settings;
+  }
+
+  public LocalPostgres postgres() {
+    return postgres;
   }
 
   public DevelopmentTokenIssuer issuer() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the local stack keeps its data and which ports it uses: every value from the environment,
@@ -20,7 +21,8 @@ public record StackSettings(
     int scoringPort,
     int notificationPort,
     int consolePort,
-    Duration startupTimeout) {
+    Duration startupTimeout,
+    boolean archiveWal) {
 
   public static StackSettings from(Map<String, String> environment, List<String> arguments) {
     Path root = Path.of(environment.getOrDefault("MATAC_REPOSITORY_ROOT", ".")).toAbsolutePath();
@@ -37,7 +39,8 @@ public record StackSettings(
         port(environment, "NOTIFICATION_PORT", 8083),
         port(environment, "CONSOLE_PORT", 8080),
         Duration.ofSeconds(
-            Long.parseLong(environment.getOrDefault("STARTUP_TIMEOUT_SECONDS", "120"))));
+            Long.parseLong(environment.getOrDefault("STARTUP_TIMEOUT_SECONDS", "120"))),
+        "on".equals(environment.get("MATAC_WAL_ARCHIVE")));
   }
 
   private static int port(Map<String, String> environment, String name, int fallback) {
@@ -50,6 +53,14 @@ public record StackSettings(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
     }
+  }
+
+  /**
+   * Where PostgreSQL copies its completed WAL segments when {@code MATAC_WAL_ARCHIVE=on}: off by
+   * default, since a million-event benchmark would archive gigabytes.
+   */
+  public Optional<Path> walArchive() {
+    return archiveWal ? Optional.of(dataDirectory.resolve("wal-archive")) : Optional.empty();
   }
 
   public Path signingKeyFile() {

@@ -68,6 +68,8 @@ public final class RunningStack implements BeforeAllCallback {
     Map<String, String> environment = new HashMap<>();
     environment.put("MATAC_REPOSITORY_ROOT", Path.of("..").toAbsolutePath().normalize().toString());
     environment.put("MATAC_DATA_DIR", data.toString());
+    // BackupAndRestoreTest restores from the archived WAL; the tests' data keeps it small.
+    environment.put("MATAC_WAL_ARCHIVE", "on");
     for (String port :
         List.of(
             "POSTGRES_PORT",

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +30,9 @@ public final class LocalPostgres implements AutoCloseable {
     THROWAWAY
   }
 
+  /** Also what a server restored from this one's backup needs at least: recovery checks it. */
+  public static final int MAX_CONNECTIONS = 300;
+
   private final EmbeddedPostgres postgres;
   private final Path dataDirectory;
 
@@ -43,13 +47,24 @@ public final class LocalPostgres implements AutoCloseable {
    */
   public static LocalPostgres start(Path dataDirectory, int port, Durability durability)
       throws IOException {
+    return start(dataDirectory, port, durability, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Path, int, Durability)}, copying every completed WAL segment into {@code
+   * walArchive} when one is given, as a force's server does for point-in-time recovery
+   * (docs/operations.md, "Backup and point-in-time restore").
+   */
+  public static LocalPostgres start(
+      Path dataDirectory, int port, Durability durability, Optional<Path> walArchive)
+      throws IOException {
     stopOrphanedServer(dataDirectory);
     Files.createDirectories(dataDirectory);
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)
-            .setServerConfig("max_connections", "300")
+            .setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
             .setServerConfig("max_prepared_transactions", "0");
     if (port > 0) {
       builder.setPort(port);
@@ -66,7 +81,38 @@ public final class LocalPostgres implements AutoCloseable {
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on");
     }
+    if (walArchive.isPresent()) {
+      Files.createDirectories(walArchive.get());
+      String archive = walArchive.get().toAbsolutePath().toString();
+      if (archive.contains("'") || archive.contains("\"")) {
+        throw new IllegalArgumentException("A WAL archive path may not hold quotes: " + archive);
+      }
+      // pg_ctl hands the options to the server through a shell, hence the single quotes. Never
+      // overwrite a segment already archived: a second copy means something is wrong.
+      builder
+          .setServerConfig("wal_level", "replica")
+          .setServerConfig("archive_mode", "on")
+          .setServerConfig(
+              "archive_command",
+              "'test ! -f \"" + archive + "/%f\" && cp %p \"" + archive + "/%f\"'");
+    }
     return new LocalPostgres(builder.start(), dataDirectory);
+  }
+
+  /**
+   * The folder of the server's own programs (postgres, pg_ctl), read from the running postmaster:
+   * another server of the same version, such as a restored copy, starts from there.
+   */
+  public Path binaries() throws IOException {
+    String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+    return ProcessHandle.of(Long.parseLong(pid))
+        .flatMap(server -> server.info().command())
+        .map(command -> Path.of(command).getParent())
+        .orElseThrow(() -> new IOException("The PostgreSQL server's program cannot be found"));
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
   }
 
   /**
@@ -83,7 +129,7 @@ public final class LocalPostgres implements AutoCloseable {
     if (!firstLine.matches("\\d+")) {
       return;
     }
-    java.util.Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(firstLine));
+    Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(firstLine));
     if (server.isEmpty()
         || !server.get().isAlive()
         || !server.get().info().command().orElse("").endsWith("postgres")) {
