@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +141,35 @@ class WalkingSkeletonTest {
 
   @Test
   @Order(5)
+  void the_incident_can_be_followed_through_each_services_log_by_its_event_id() throws Exception {
+    assertThat(journey(LocalStack.Service.TRACKING))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .endsWith("INCIDENT_REPORTED from HAMPSHIRE_POLICE by HTTP: ACCEPTED"))
+        .anySatisfy(line -> assertThat(line).contains("Profile change").contains(perpetratorId));
+    assertThat(journey(LocalStack.Service.SCORING))
+        .anySatisfy(line -> assertThat(line).contains("Person " + perpetratorId + " scored"));
+    assertThat(journey(LocalStack.Service.NOTIFICATION))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("(NEW_INCIDENT")
+                    .contains("about person " + perpetratorId)
+                    .endsWith("in a worker's inbox"));
+  }
+
+  /** The steps a service logged under the incident's eventId as correlation id. */
+  private List<String> journey(LocalStack.Service service) throws Exception {
+    try (var lines = Files.lines(stack.logOf(service))) {
+      return lines
+          .filter(line -> line.contains(" matac.journey " + incident.eventId + " - "))
+          .toList();
+    }
+  }
+
+  @Test
+  @Order(6)
   void
       the_same_event_again_and_restarted_services_leave_one_incident_one_score_change_and_one_notification()
           throws Exception {
@@ -184,7 +214,7 @@ class WalkingSkeletonTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void a_malformed_event_is_answered_400_problem_json_naming_the_field() throws Exception {
     var response =
         post(

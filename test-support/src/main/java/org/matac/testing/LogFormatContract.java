@@ -27,8 +27,14 @@ public abstract class LogFormatContract {
    * event encoded by the console appender that configuration chose, without writing it anywhere
    * (standard output is shared with every other thread of the test run).
    */
-  @SuppressWarnings("unchecked")
+  private static final String CORRELATION = "4f1c2a9e-0000-4000-8000-000000000001";
+
   private static String logged(String format) throws JoranException {
+    return logged(format, true);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String logged(String format, boolean correlated) throws JoranException {
     LoggerContext context = new LoggerContext();
     context.setMDCAdapter(MDC.getMDCAdapter());
     try {
@@ -41,7 +47,9 @@ public abstract class LogFormatContract {
       Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
       OutputStreamAppender<ILoggingEvent> console =
           (OutputStreamAppender<ILoggingEvent>) root.iteratorForAppenders().next();
-      MDC.put("eventId", "4f1c2a9e-0000-4000-8000-000000000001");
+      if (correlated) {
+        MDC.put("correlationId", CORRELATION);
+      }
       LoggingEvent event =
           new LoggingEvent(
               Logger.class.getName(),
@@ -68,18 +76,25 @@ public abstract class LogFormatContract {
     assertThat(event.path("loggerName").asText()).isEqualTo("org.matac.Example");
     assertThat(event.path("formattedMessage").asText())
         .isEqualTo("Refused envelope: \"bad\"\nsecond line");
-    assertThat(event.path("mdc").path("eventId").asText())
-        .isEqualTo("4f1c2a9e-0000-4000-8000-000000000001");
+    assertThat(event.path("mdc").path("correlationId").asText()).isEqualTo(CORRELATION);
     assertThat(event.path("throwable").path("message").asText()).isEqualTo("why");
   }
 
   @Test
   void in_text_by_default_writes_the_message_on_one_line_with_its_newlines_escaped()
       throws Exception {
-    String output = logged(null);
+    String output = logged(null, false);
 
     assertThat(output.lines().findFirst().orElseThrow())
         .contains("WARN")
         .endsWith("org.matac.Example - Refused envelope: \"bad\"\\nsecond line");
+  }
+
+  @Test
+  void in_text_writes_the_correlation_id_after_the_loggers_name() throws Exception {
+    String output = logged(null, true);
+
+    assertThat(output.lines().findFirst().orElseThrow())
+        .contains("org.matac.Example " + CORRELATION + " - Refused envelope");
   }
 }

@@ -13,6 +13,7 @@ import org.matac.notification.domain.DeliveryRules;
 import org.matac.notification.persistence.NotificationStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
+import org.matac.support.logging.Correlation;
 import org.matac.support.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,49 +66,58 @@ public class Dispatching {
     Instant now = clock.instant();
     List<NotificationStore.DueDelivery> due = notifications.lockDue(channel.channel(), now, 20);
     for (NotificationStore.DueDelivery delivery : due) {
-      int attempts = delivery.attempts() + 1;
-      try {
-        channel.send(delivery);
-        notifications.markDelivery(
-            delivery.notificationId(), channel.channel(), "SENT", attempts, null, null, now);
-        audit.record(
-            AuditEntry.allowed(
-                    SERVICE,
-                    AuditEntry.Action.DISCLOSURE,
-                    "PERPETRATOR",
-                    delivery.perpetratorId().toString(),
-                    "notification "
-                        + delivery.notificationId()
-                        + " sent by "
-                        + channel.channel()
-                        + " for worker "
-                        + delivery.workerId())
-                .disclosedTo(channel.channel() + " " + delivery.recipient()));
-      } catch (Exception e) {
-        // The gap before the next attempt runs from this failure, not from the start of the batch:
-        // a slow attempt (a first connection, a timeout) must not eat into it.
-        Instant failedAt = clock.instant();
-        Optional<Instant> retry =
-            DeliveryRules.retryAt(attempts, maximumAttempts, firstRetry, failedAt);
-        // The exception's type, and a refusal's status: its message can quote an address.
-        String error =
-            e instanceof WebhookChannel.Refused ? e.getMessage() : e.getClass().getSimpleName();
-        LOG.warn(
-            "{} for notification {} failed (attempt {}): {}",
-            channel.channel(),
-            delivery.notificationId(),
-            attempts,
-            error);
-        notifications.markDelivery(
-            delivery.notificationId(),
-            channel.channel(),
-            retry.isPresent() ? "PENDING" : "FAILED",
-            attempts,
-            retry.orElse(null),
-            error,
-            failedAt);
-      }
+      Correlation.within(delivery.correlationId().orElse(null), () -> send(channel, delivery, now));
     }
     return due.size();
+  }
+
+  private void send(ChannelSender channel, NotificationStore.DueDelivery delivery, Instant now) {
+    int attempts = delivery.attempts() + 1;
+    try {
+      channel.send(delivery);
+      notifications.markDelivery(
+          delivery.notificationId(), channel.channel(), "SENT", attempts, null, null, now);
+      audit.record(
+          AuditEntry.allowed(
+                  SERVICE,
+                  AuditEntry.Action.DISCLOSURE,
+                  "PERPETRATOR",
+                  delivery.perpetratorId().toString(),
+                  "notification "
+                      + delivery.notificationId()
+                      + " sent by "
+                      + channel.channel()
+                      + " for worker "
+                      + delivery.workerId())
+              .disclosedTo(channel.channel() + " " + delivery.recipient()));
+      Correlation.step(
+          "Notice {} sent by {} (attempt {})",
+          delivery.notificationId(),
+          channel.channel(),
+          attempts);
+    } catch (Exception e) {
+      // The gap before the next attempt runs from this failure, not from the start of the batch:
+      // a slow attempt (a first connection, a timeout) must not eat into it.
+      Instant failedAt = clock.instant();
+      Optional<Instant> retry =
+          DeliveryRules.retryAt(attempts, maximumAttempts, firstRetry, failedAt);
+      // The exception's type, and a refusal's status: its message can quote an address.
+      String error =
+          e instanceof WebhookChannel.Refused ? e.getMessage() : e.getClass().getSimpleName();
+      LOG.warn(
+          "{} for notification {} failed (attempt {}): {}",
+          channel.channel(),
+          delivery.notificationId(),
+          attempts,
+          error);
+      notifications.markDelivery(
+          delivery.notificationId(),
+          channel.channel(),
+          retry.isPresent() ? "PENDING" : "FAILED",
+          attempts,
+          retry.orElse(null),
+          error,
+          failedAt);
+    }
   }
 }

@@ -31,6 +31,7 @@ import org.matac.notification.persistence.OrderStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
+import org.matac.support.logging.Correlation;
 import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
 
@@ -107,6 +108,10 @@ public class Notifying {
         new VictimKey(message.victimSource(), message.victimRef()),
         message.workerAgency(),
         message.assignedAt());
+    Correlation.within(
+        message.causedByEventId(),
+        () ->
+            Correlation.step("A worker linked to a victim of person {}", message.perpetratorId()));
   }
 
   @Transactional
@@ -117,6 +122,11 @@ public class Notifying {
     }
     links.unlinkWorker(
         message.workerId(), new VictimKey(message.victimSource(), message.victimRef()));
+    Correlation.within(
+        message.causedByEventId(),
+        () ->
+            Correlation.step(
+                "A worker unlinked from a victim of person {}", message.perpetratorId()));
   }
 
   private static final String PROFILE_CHANGED = "notification.profile-changed";
@@ -216,6 +226,10 @@ public class Notifying {
   }
 
   private void apply(ProfileChanged message) {
+    Correlation.within(message.causedByEventId(), () -> applyWithin(message));
+  }
+
+  private void applyWithin(ProfileChanged message) {
     UUID perpetratorId = UUID.fromString(message.perpetratorId());
     for (ProfileChanged.Change change : message.changes()) {
       if (change.kind() == ProfileChanged.ChangeKind.PROFILES_MERGED) {
@@ -427,8 +441,17 @@ public class Notifying {
               notice,
               id -> consoleBaseUrl + "/notifications/" + id,
               links.agencyOf(notice.workerId()).orElse(null),
+              Correlation.current(),
               now);
       stored.ifPresent(id -> deliveries.schedule(id, notice, now));
+      stored.ifPresent(
+          id ->
+              Correlation.step(
+                  "Notice {} ({}{}) about person {} in a worker's inbox",
+                  id,
+                  notice.kind(),
+                  notice.urgent() ? ", urgent" : "",
+                  notice.perpetratorId()));
       if (stored.isPresent()) {
         audit.record(
             AuditEntry.allowed(

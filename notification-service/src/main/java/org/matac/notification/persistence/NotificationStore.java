@@ -26,13 +26,17 @@ public class NotificationStore {
    * stored it.
    */
   public Optional<UUID> storeOnce(
-      Notice notice, Function<UUID, String> linkTo, String agency, Instant now) {
+      Notice notice,
+      Function<UUID, String> linkTo,
+      String agency,
+      Optional<UUID> correlationId,
+      Instant now) {
     UUID id = UUID.randomUUID();
     int stored =
         sql.update(
             "INSERT INTO notification (id, worker_id, fact_key, perpetrator_id, kind, urgent,"
-                + " title, body, happened_at, area, link, created_at, agency)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " title, body, happened_at, area, link, created_at, agency, correlation_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (worker_id, fact_key) DO NOTHING",
             id,
             notice.workerId(),
@@ -46,7 +50,8 @@ public class NotificationStore {
             notice.area(),
             linkTo.apply(id),
             now,
-            agency);
+            agency,
+            correlationId.orElse(null));
     if (stored == 1) {
       sql.update(
           "INSERT INTO notification_delivery (notification_id, channel, status, attempts,"
@@ -121,13 +126,15 @@ public class NotificationStore {
       boolean urgent,
       UUID perpetratorId,
       Instant happenedAt,
-      String area) {}
+      String area,
+      Optional<UUID> correlationId) {}
 
   /** Locks up to {@code limit} due deliveries on {@code channel}; others take the rest. */
   public List<DueDelivery> lockDue(String channel, Instant now, int limit) {
     return sql.query(
         "SELECT d.notification_id, d.channel, d.recipient, d.attempts, n.title, n.body, n.link,"
-            + " n.worker_id, n.kind, n.urgent, n.perpetrator_id, n.happened_at, n.area"
+            + " n.worker_id, n.kind, n.urgent, n.perpetrator_id, n.happened_at, n.area,"
+            + " n.correlation_id"
             + " FROM notification_delivery d JOIN notification n ON n.id = d.notification_id"
             + " WHERE d.channel = ? AND d.status = 'PENDING' AND d.due_at <= ?"
             + " ORDER BY d.due_at LIMIT ? FOR UPDATE OF d SKIP LOCKED",
@@ -145,7 +152,8 @@ public class NotificationStore {
                 row.getBoolean(10),
                 row.getObject(11, UUID.class),
                 Sql.instant(row, "happened_at"),
-                row.getString(13)),
+                row.getString(13),
+                Optional.ofNullable(row.getObject(14, UUID.class))),
         channel,
         now,
         limit);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.matac.events.Topics;
 import org.matac.events.access.Roles;
 import org.matac.events.scoring.ScoreChanged;
@@ -28,6 +29,7 @@ import org.matac.scoring.persistence.ScoreStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
+import org.matac.support.logging.Correlation;
 import org.matac.support.outbox.OutboxWriter;
 import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
@@ -138,7 +140,23 @@ public class ScoringProfiles {
                       message.messageId());
                 })
             .toList();
-    storeChanged(assessed, scores.currentOf(stored, policy.id()));
+    Set<UUID> announced = storeChanged(assessed, scores.currentOf(stored, policy.id()));
+    for (ScoreStore.Change change : assessed) {
+      ProfileChanged message = newest.get(change.perpetratorId());
+      Correlation.within(
+          message.causedByEventId(),
+          () -> scored(change, message, announced.contains(change.perpetratorId())));
+    }
+  }
+
+  private static void scored(ScoreStore.Change change, ProfileChanged message, boolean announced) {
+    Correlation.step(
+        "Person {} scored from profile change {}: total {} under {}, {}",
+        change.perpetratorId(),
+        message.messageId(),
+        change.score().total(),
+        change.score().policyId(),
+        announced ? "changed" : "unchanged");
   }
 
   /** Every area the profile places the person in, now or, by an earlier version, in the past. */
@@ -176,7 +194,13 @@ public class ScoringProfiles {
         now)) {
       return;
     }
-    rescore(perpetratorId, message.profile(), policies.active(), now, message.messageId());
+    Correlation.within(
+        message.causedByEventId(),
+        () -> {
+          rescore(perpetratorId, message.profile(), policies.active(), now, message.messageId());
+          Correlation.step(
+              "Person {} scored from profile change {}", perpetratorId, message.messageId());
+        });
   }
 
   /**
@@ -202,7 +226,7 @@ public class ScoringProfiles {
    * Stores and announces the assessments that differ from the ones stored before (an unchanged
    * person is left untouched and nobody is told), in batches.
    */
-  private void storeChanged(List<ScoreStore.Change> assessed, Map<UUID, Score> before) {
+  private Set<UUID> storeChanged(List<ScoreStore.Change> assessed, Map<UUID, Score> before) {
     List<ScoreStore.Change> changed =
         assessed.stream()
             .filter(
@@ -221,6 +245,7 @@ public class ScoringProfiles {
                         change.perpetratorId().toString(),
                         scoreChanged(change, before.get(change.perpetratorId()))))
             .toList());
+    return changed.stream().map(ScoreStore.Change::perpetratorId).collect(Collectors.toSet());
   }
 
   private static ScoreChanged scoreChanged(ScoreStore.Change change, Score previous) {

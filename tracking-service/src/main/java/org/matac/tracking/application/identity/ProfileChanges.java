@@ -12,6 +12,7 @@ import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
+import org.matac.support.logging.Correlation;
 import org.matac.support.outbox.OutboxWriter;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.PeopleGraph;
@@ -130,18 +131,26 @@ public class ProfileChanges {
       Map<UUID, ProfileChanged.Profile> profiles = perpetrators.profiles(changes.keySet());
       List<OutboxWriter.Keyed> messages = new ArrayList<>(changes.size());
       changes.forEach(
-          (person, own) ->
-              messages.add(
-                  new OutboxWriter.Keyed(
-                      person.toString(),
-                      new ProfileChanged(
-                          UUID.randomUUID(),
-                          person.toString(),
-                          versions.get(person),
-                          now,
-                          lastCause.get(person),
-                          List.copyOf(own),
-                          profiles.get(person)))));
+          (person, own) -> {
+            ProfileChanged message =
+                new ProfileChanged(
+                    UUID.randomUUID(),
+                    person.toString(),
+                    versions.get(person),
+                    now,
+                    lastCause.get(person),
+                    List.copyOf(own),
+                    profiles.get(person));
+            messages.add(new OutboxWriter.Keyed(person.toString(), message));
+            Correlation.within(
+                message.causedByEventId(),
+                () ->
+                    Correlation.step(
+                        "Profile change {} of person {} (version {}) in the outbox",
+                        message.messageId(),
+                        person,
+                        message.profileVersion()));
+          });
       outbox.appendAll(Topics.PROFILE_CHANGED, messages);
       changes.clear();
       lastCause.clear();

@@ -17,6 +17,7 @@ import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
+import org.matac.support.logging.Correlation;
 import org.matac.support.outbox.OutboxWriter;
 import org.matac.support.security.Caller;
 import org.matac.tracking.application.identity.ProfileChanges;
@@ -120,7 +121,18 @@ public class RecordingPartnerEvents {
     ProfileChanges.Pending pending = profileChanges.pending();
     List<Outcome> outcomes = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
-      outcomes.add(record(events.get(i), earlier.get(i), senders.get(i), pending, currents, now));
+      PartnerEvent event = events.get(i);
+      IntakeEventStore.Earlier before = earlier.get(i);
+      Caller sender = senders.get(i);
+      outcomes.add(
+          Correlation.within(
+              event.eventId(),
+              () -> {
+                Outcome outcome = record(event, before, sender, pending, currents, now);
+                Correlation.step(
+                    "{} from {} by {}: {}", event.type(), event.source(), channel, outcome);
+                return outcome;
+              }));
     }
     pending.publish(now);
     return outcomes;
