@@ -37,6 +37,15 @@ class ImportCommandTest {
     return ImportCommand.execute(args, environment, new PrintWriter(output, true));
   }
 
+  /** The command on the shipped sample and its mapping, with {@code more} options. */
+  private int runOnTheSample(Map<String, String> environment, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--mapping", SAMPLE_MAPPING.toString(), "--file", SAMPLE.toString()));
+    args.addAll(List.of(more));
+    return run(environment, args.toArray(String[]::new));
+  }
+
   private List<Map<String, String>> report(Path file) throws IOException {
     try (MappingIterator<Map<String, String>> rows =
         new CsvMapper()
@@ -59,12 +68,8 @@ class ImportCommandTest {
       reportFile = directory.resolve("report.csv");
       envelopes = directory.resolve("envelopes.jsonl");
       exit =
-          run(
+          runOnTheSample(
               Map.of(),
-              "--mapping",
-              SAMPLE_MAPPING.toString(),
-              "--file",
-              SAMPLE.toString(),
               "--dry-run",
               "--report",
               reportFile.toString(),
@@ -153,13 +158,7 @@ class ImportCommandTest {
 
     @Test
     void an_import_without_a_token() {
-      int exit =
-          run(
-              Map.of("MATAC_TRACKING_URL", "http://127.0.0.1:9"),
-              "--mapping",
-              SAMPLE_MAPPING.toString(),
-              "--file",
-              SAMPLE.toString());
+      int exit = runOnTheSample(Map.of("MATAC_TRACKING_URL", "http://127.0.0.1:9"));
 
       assertThat(exit).isEqualTo(ImportCommand.MAPPING_OR_USAGE);
       assertThat(output.toString()).contains("Give --token-file or set MATAC_TOKEN");
@@ -167,16 +166,7 @@ class ImportCommandTest {
 
     @Test
     void a_batch_larger_than_intake_takes() {
-      int exit =
-          run(
-              Map.of(),
-              "--mapping",
-              SAMPLE_MAPPING.toString(),
-              "--file",
-              SAMPLE.toString(),
-              "--dry-run",
-              "--batch-size",
-              "1001");
+      int exit = runOnTheSample(Map.of(), "--dry-run", "--batch-size", "1001");
 
       assertThat(exit).isEqualTo(ImportCommand.MAPPING_OR_USAGE);
       assertThat(output.toString()).contains("--batch-size is 1 to 1000");
