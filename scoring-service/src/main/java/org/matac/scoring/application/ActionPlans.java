@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
@@ -59,17 +60,17 @@ public class ActionPlans {
   @Transactional
   public ActionPlanStore.Action add(
       UUID cycleId, UUID perpetratorId, NewAction action, Caller coordinator) {
-    TaskingStore.Cycle cycle =
+    TaskingCycle.Cycle cycle =
         cycles
             .cycle(cycleId, false)
             .orElseThrow(() -> ProblemException.notFound("No tasking cycle " + cycleId + "."));
     TaskingCycles.requireArea(coordinator, cycle.area());
-    TaskingStore.Entry entry =
+    TaskingCycle.Entry entry =
         cycles.entries(cycleId).stream()
             .filter(candidate -> candidate.perpetratorId().equals(perpetratorId))
             .findFirst()
             .orElseThrow(() -> ProblemException.notFound(perpetratorId + " is not on this cycle."));
-    if (!"APPROVE".equals(entry.decision())) {
+    if (entry.decision() != TaskingCycle.Decision.APPROVE) {
       throw ProblemException.conflict(
           "An action plan is for a person a coordinator approved; decide the entry first.");
     }
@@ -208,9 +209,9 @@ public class ActionPlans {
    * The plan shown beside an entry: for a review, every action of the person's current time in
    * MATAC; otherwise the actions agreed on this cycle.
    */
-  public List<ActionPlanStore.Action> besides(TaskingStore.Cycle cycle, TaskingStore.Entry entry) {
+  public List<ActionPlanStore.Action> besides(TaskingCycle.Cycle cycle, TaskingCycle.Entry entry) {
     LocalDate from =
-        "REVIEW".equals(entry.kind())
+        entry.kind() == TaskingCycle.EntryKind.REVIEW
             ? store
                 .memberSince(entry.perpetratorId(), cycle.area(), cycle.cycleDate())
                 .orElse(cycle.cycleDate())

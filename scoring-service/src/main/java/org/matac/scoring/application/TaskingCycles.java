@@ -6,19 +6,15 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.matac.events.Topics;
 import org.matac.events.access.Roles;
 import org.matac.events.scoring.TaskingListPublished;
 import org.matac.scoring.domain.Ranked;
-import org.matac.scoring.domain.ScoringPolicy;
+import org.matac.scoring.domain.Refusal;
+import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
@@ -28,25 +24,19 @@ import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 
 /**
- * The monthly MATAC cycle for an area: a draft from the ranking, a named coordinator's decision on
- * every entry, then a published list. Nobody goes onto a list by score alone (DPA 2018 s.50A-D): an
- * entry counts only once a named person approved it, and a list with an undecided entry cannot be
- * published.
+ * The monthly MATAC cycle for an area, as coordinators work it: each command loads the cycle, asks
+ * {@link TaskingCycle} (which holds the rules), stores what it decided and records who did what.
+ * Publishing starts and ends MATAC memberships and tells the partnership.
  */
 @Singleton
 public class TaskingCycles {
 
-  public enum Decision {
-    APPROVE,
-    REJECT
-  }
-
   /** A cycle with its entries, as a coordinator reads it. */
-  public record CycleView(TaskingStore.Cycle cycle, List<EntryView> entries) {}
+  public record CycleView(TaskingCycle.Cycle cycle, List<EntryView> entries) {}
 
   /** An entry with the action plan beside it, carried from earlier cycles for a review. */
   public record EntryView(
-      @JsonUnwrapped TaskingStore.Entry entry, List<ActionPlanStore.Action> actions) {}
+      @JsonUnwrapped TaskingCycle.Entry entry, List<ActionPlanStore.Action> actions) {}
 
   private final TaskingStore store;
   private final Rankings rankings;
@@ -70,68 +60,41 @@ public class TaskingCycles {
     this.clock = clock;
   }
 
-  /**
-   * Drafts the cycle for {@code area} on {@code cycleDate}, scored as of that date's start: the
-   * policy's top N candidates not already active in MATAC as PROPOSED, and every active member as
-   * REVIEW with their entry score beside today's.
-   */
+  /** Drafts the cycle for {@code area} on {@code cycleDate} from the ranking at that date. */
   @Transactional
   public CycleView draft(String area, LocalDate cycleDate, Caller coordinator) {
     requireArea(coordinator, area);
-    Instant asOf = cycleDate.atStartOfDay(ZoneOffset.UTC).toInstant();
-    ScoringPolicy policy = rankings.policy();
-    TaskingStore.Cycle cycle =
-        new TaskingStore.Cycle(
+    List<TaskingCycle.Member> members =
+        store.activeIn(area).stream()
+            .map(member -> new TaskingCycle.Member(member.perpetratorId(), member.entryTotal()))
+            .toList();
+    TaskingCycle cycle =
+        TaskingCycle.draft(
             UUID.randomUUID(),
             area,
             cycleDate,
-            asOf,
-            policy.id(),
-            "DRAFT",
+            rankings.policy(),
+            rankings.rank(area, TaskingCycle.asOf(cycleDate)),
+            members,
             coordinator.subject(),
-            clock.instant(),
-            null,
-            null);
-    if (!store.createCycle(cycle)) {
+            clock.instant());
+    if (!store.createCycle(cycle.cycle())) {
       throw ProblemException.conflict(
           "There is already a tasking cycle for " + area + " on " + cycleDate + ".");
     }
-    List<Ranked> ranking = rankings.rank(area, asOf);
-    Map<UUID, Ranked> byPerson = new HashMap<>();
-    ranking.forEach(ranked -> byPerson.put(ranked.perpetratorId(), ranked));
-    List<TaskingStore.Membership> active = store.activeIn(area);
-    Set<UUID> activeIds =
-        active.stream().map(TaskingStore.Membership::perpetratorId).collect(Collectors.toSet());
-
-    int rank = 0;
-    for (Ranked candidate : ranking) {
-      if (rank == policy.cohorts().matacTopN()) {
-        break;
-      }
-      if (!candidate.isMatacCandidate(policy) || activeIds.contains(candidate.perpetratorId())) {
-        continue;
-      }
-      rank++;
-      store.addEntry(
-          cycle.id(), entry(candidate.perpetratorId(), "PROPOSED", rank, candidate, null, null));
-    }
-    for (TaskingStore.Membership member : active) {
-      Ranked today = byPerson.get(member.perpetratorId());
-      store.addEntry(
-          cycle.id(),
-          entry(member.perpetratorId(), "REVIEW", null, today, member.entryTotal(), null));
-    }
-    return view(cycle.id(), coordinator);
+    cycle.entries().forEach(entry -> store.addEntry(cycle.cycle().id(), entry));
+    return view(cycle.cycle().id(), coordinator);
   }
 
   /** Adds a person a coordinator asks for, for example a MATAC-pathway referral, with a reason. */
   @Transactional
   public CycleView add(UUID cycleId, UUID perpetratorId, String reason, Caller coordinator) {
-    TaskingStore.Cycle cycle = draftOrConflict(cycleId, coordinator);
-    Ranked current = rankings.rankedIn(cycle.area(), perpetratorId, cycle.asOf()).orElse(null);
-    if (!store.addEntry(cycleId, entry(perpetratorId, "ADDED", null, current, null, reason))) {
-      throw ProblemException.conflict(perpetratorId + " is already on this cycle.");
-    }
+    TaskingCycle cycle = forChange(cycleId, coordinator);
+    Optional<Ranked> standing =
+        rankings.rankedIn(cycle.cycle().area(), perpetratorId, cycle.cycle().asOf());
+    TaskingCycle.Entry added =
+        cycle.add(perpetratorId, standing, reason).orElseThrow(TaskingCycles::problem);
+    store.addEntry(cycleId, added);
     audited(
         coordinator,
         AuditEntry.Action.ALTERATION,
@@ -142,16 +105,16 @@ public class TaskingCycles {
 
   @Transactional
   public CycleView decide(
-      UUID cycleId, UUID perpetratorId, Decision decision, String reason, Caller coordinator) {
-    draftOrConflict(cycleId, coordinator);
-    if (!store.decide(
-        cycleId, perpetratorId, decision.name(), coordinator.subject(), reason, clock.instant())) {
-      boolean onCycle =
-          store.entries(cycleId).stream().anyMatch(e -> e.perpetratorId().equals(perpetratorId));
-      throw onCycle
-          ? ProblemException.conflict("That entry was already decided; decisions are final.")
-          : ProblemException.notFound(perpetratorId + " is not on this cycle.");
-    }
+      UUID cycleId,
+      UUID perpetratorId,
+      TaskingCycle.Decision decision,
+      String reason,
+      Caller coordinator) {
+    TaskingCycle.Entry decided =
+        forChange(cycleId, coordinator)
+            .decide(perpetratorId, decision, coordinator.subject(), reason, clock.instant())
+            .orElseThrow(TaskingCycles::problem);
+    store.decide(cycleId, decided);
     audited(
         coordinator,
         AuditEntry.Action.ALTERATION,
@@ -161,44 +124,31 @@ public class TaskingCycles {
   }
 
   /**
-   * Freezes the list and publishes it; approved PROPOSED and ADDED entries become active members,
-   * and a member whose review was rejected is discharged with the cycle's score as the exit score.
-   * Refused with 409 while any entry is undecided.
+   * Publishes the list: the members not continued are discharged, and each approved newcomer
+   * becomes a member, disclosed to the partnership and announced.
    */
   @Transactional
   public CycleView publish(UUID cycleId, Caller coordinator) {
-    TaskingStore.Cycle cycle = draftOrConflict(cycleId, coordinator);
-    List<TaskingStore.Entry> entries = store.entries(cycleId);
-    long undecided = entries.stream().filter(entry -> entry.decision() == null).count();
-    if (undecided > 0) {
-      throw ProblemException.conflict(
-          undecided + " entries are undecided: every entry needs a named decision first.");
-    }
     Instant now = clock.instant();
-    store.publish(cycleId, coordinator.subject(), now);
-    for (TaskingStore.Entry review : entries) {
-      if ("REVIEW".equals(review.kind()) && "REJECT".equals(review.decision())) {
-        store
-            .activeMembership(review.perpetratorId())
-            .ifPresent(
-                membership ->
-                    store.discharge(
-                        membership,
-                        coordinator.subject(),
-                        "not continued at the review of cycle "
-                            + cycleId
-                            + ": "
-                            + review.decisionReason(),
-                        review.total(),
-                        now));
-      }
+    TaskingCycle.Publication publication =
+        forChange(cycleId, coordinator)
+            .publish(coordinator.subject(), now)
+            .orElseThrow(TaskingCycles::problem);
+    TaskingCycle.Cycle cycle = publication.cycle();
+    store.publish(cycle);
+    for (TaskingCycle.Leaving leaving : publication.leaving()) {
+      store
+          .activeMembership(leaving.perpetratorId())
+          .ifPresent(
+              membership ->
+                  store.discharge(
+                      membership,
+                      coordinator.subject(),
+                      leaving.reason(),
+                      leaving.exitTotal(),
+                      now));
     }
-    List<TaskingStore.Entry> approved =
-        entries.stream()
-            .filter(entry -> "APPROVE".equals(entry.decision()))
-            .filter(entry -> !"REVIEW".equals(entry.kind()))
-            .toList();
-    for (TaskingStore.Entry entry : approved) {
+    for (TaskingCycle.Entry entry : publication.joining()) {
       // The published list goes to every agency at the meeting: a disclosure of each name on it.
       audit.record(
           AuditEntry.allowed(
@@ -223,10 +173,10 @@ public class TaskingCycles {
               coordinator.subject(),
               cycle.policyId(),
               entry.perpetratorId().toString(),
-              entry.kind(),
+              entry.kind().name(),
               entry.rank(),
               entry.total(),
-              approved.size()));
+              publication.joining().size()));
     }
     return view(cycleId, coordinator);
   }
@@ -257,12 +207,12 @@ public class TaskingCycles {
 
   @Transactional
   public CycleView view(UUID cycleId, Caller reader) {
-    TaskingStore.Cycle cycle =
+    TaskingCycle.Cycle cycle =
         store
             .cycle(cycleId, false)
             .orElseThrow(() -> ProblemException.notFound("No tasking cycle " + cycleId + "."));
     requireArea(reader, cycle.area());
-    List<TaskingStore.Entry> entries = store.entries(cycleId);
+    List<TaskingCycle.Entry> entries = store.entries(cycleId);
     entries.forEach(
         entry ->
             audited(
@@ -291,7 +241,7 @@ public class TaskingCycles {
   }
 
   @Transactional
-  public List<TaskingStore.Cycle> list(
+  public List<TaskingCycle.Cycle> list(
       Optional<String> area, Optional<String> status, Caller reader) {
     area.ifPresent(value -> requireArea(reader, value));
     return store.cycles(area, status).stream()
@@ -312,38 +262,21 @@ public class TaskingCycles {
         || caller.areas().contains(area);
   }
 
-  private TaskingStore.Cycle draftOrConflict(UUID cycleId, Caller coordinator) {
-    TaskingStore.Cycle cycle =
+  /** The cycle, locked for a change, if the caller coordinates its area. */
+  private TaskingCycle forChange(UUID cycleId, Caller coordinator) {
+    TaskingCycle.Cycle cycle =
         store
             .cycle(cycleId, true)
             .orElseThrow(() -> ProblemException.notFound("No tasking cycle " + cycleId + "."));
     requireArea(coordinator, cycle.area());
-    if (!"DRAFT".equals(cycle.status())) {
-      throw ProblemException.conflict("Tasking cycle " + cycleId + " is published and frozen.");
-    }
-    return cycle;
+    return TaskingCycle.of(cycle, store.entries(cycleId));
   }
 
-  private static TaskingStore.Entry entry(
-      UUID perpetratorId,
-      String kind,
-      Integer rank,
-      Ranked today,
-      Integer entryTotal,
-      String reason) {
-    return new TaskingStore.Entry(
-        perpetratorId,
-        kind,
-        rank,
-        today == null ? 0 : today.score().total(),
-        today == null ? java.math.BigDecimal.ZERO : today.score().harm(),
-        today != null && today.score().flags().serial(),
-        entryTotal,
-        reason,
-        null,
-        null,
-        null,
-        null);
+  private static ProblemException problem(Refusal refusal) {
+    return switch (refusal.kind()) {
+      case NOT_FOUND -> ProblemException.notFound(refusal.message());
+      case CONFLICT -> ProblemException.conflict(refusal.message());
+    };
   }
 
   private void audited(

@@ -1,12 +1,16 @@
 package org.matac.scoring.persistence;
 
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.scoring.domain.TaskingCycle;
+import org.matac.scoring.domain.TaskingCycle.Cycle;
+import org.matac.scoring.domain.TaskingCycle.Entry;
 import org.matac.support.sql.Sql;
 
 /** Tasking cycles, their entries and decisions, and MATAC membership. */
@@ -18,32 +22,6 @@ public class TaskingStore {
   public TaskingStore(Sql sql) {
     this.sql = sql;
   }
-
-  public record Cycle(
-      UUID id,
-      String area,
-      LocalDate cycleDate,
-      Instant asOf,
-      String policyId,
-      String status,
-      String createdBy,
-      Instant createdAt,
-      String publishedBy,
-      Instant publishedAt) {}
-
-  public record Entry(
-      UUID perpetratorId,
-      String kind,
-      Integer rank,
-      int total,
-      BigDecimal harm,
-      boolean serial,
-      Integer entryTotal,
-      String reason,
-      String decision,
-      String decidedBy,
-      Instant decidedAt,
-      String decisionReason) {}
 
   public record Membership(UUID perpetratorId, String area, UUID cycleId, int entryTotal) {}
 
@@ -57,7 +35,7 @@ public class TaskingStore {
             cycle.cycleDate(),
             cycle.asOf(),
             cycle.policyId(),
-            cycle.status(),
+            cycle.status().name(),
             cycle.createdBy(),
             cycle.createdAt())
         == 1;
@@ -71,7 +49,7 @@ public class TaskingStore {
                 + " ON CONFLICT DO NOTHING",
             cycleId,
             entry.perpetratorId(),
-            entry.kind(),
+            entry.kind().name(),
             entry.rank(),
             entry.total(),
             entry.harm(),
@@ -108,33 +86,27 @@ public class TaskingStore {
   }
 
   /** Records a decision on an undecided entry; answers false when there was none to decide. */
-  public boolean decide(
-      UUID cycleId,
-      UUID perpetratorId,
-      String decision,
-      String decidedBy,
-      String reason,
-      Instant now) {
+  public boolean decide(UUID cycleId, Entry decided) {
     return sql.update(
             "UPDATE tasking_entry SET decision = ?, decided_by = ?, decided_at = ?,"
                 + " decision_reason = ? WHERE cycle_id = ? AND perpetrator_id = ?"
                 + " AND decision IS NULL",
-            decision,
-            decidedBy,
-            now,
-            reason,
+            decided.decision().name(),
+            decided.decidedBy(),
+            decided.decidedAt(),
+            decided.decisionReason(),
             cycleId,
-            perpetratorId)
+            decided.perpetratorId())
         == 1;
   }
 
-  public void publish(UUID cycleId, String publishedBy, Instant now) {
+  public void publish(Cycle published) {
     sql.update(
-        "UPDATE tasking_cycle SET status = 'PUBLISHED', published_by = ?, published_at = ?"
-            + " WHERE id = ?",
-        publishedBy,
-        now,
-        cycleId);
+        "UPDATE tasking_cycle SET status = ?, published_by = ?, published_at = ? WHERE id = ?",
+        published.status().name(),
+        published.publishedBy(),
+        published.publishedAt(),
+        published.id());
   }
 
   public void startMembership(Membership membership, Instant approvedAt) {
@@ -213,31 +185,33 @@ public class TaskingStore {
         total);
   }
 
-  private static Cycle cycle(java.sql.ResultSet row) throws java.sql.SQLException {
+  private static Cycle cycle(ResultSet row) throws SQLException {
     return new Cycle(
         row.getObject("id", UUID.class),
         row.getString("area"),
         row.getObject("cycle_date", LocalDate.class),
         Sql.instant(row, "as_of"),
         row.getString("policy_id"),
-        row.getString("status"),
+        TaskingCycle.Status.valueOf(row.getString("status")),
         row.getString("created_by"),
         Sql.instant(row, "created_at"),
         row.getString("published_by"),
         Sql.instant(row, "published_at"));
   }
 
-  private static Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {
+  private static Entry entry(ResultSet row) throws SQLException {
     return new Entry(
         row.getObject("perpetrator_id", UUID.class),
-        row.getString("kind"),
+        TaskingCycle.EntryKind.valueOf(row.getString("kind")),
         (Integer) row.getObject("rank"),
         row.getInt("total"),
         row.getBigDecimal("harm"),
         row.getBoolean("serial"),
         row.getObject("entry_total") == null ? null : row.getInt("entry_total"),
         row.getString("reason"),
-        row.getString("decision"),
+        row.getString("decision") == null
+            ? null
+            : TaskingCycle.Decision.valueOf(row.getString("decision")),
         row.getString("decided_by"),
         Sql.instant(row, "decided_at"),
         row.getString("decision_reason"));

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.access.Roles;
 import org.matac.scoring.application.TaskingCycles;
+import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
@@ -42,7 +43,7 @@ public class TaskingCycleController {
 
   public record Discharge(@Nullable String reason) {}
 
-  public record Cycles(List<TaskingStore.Cycle> items) {}
+  public record Cycles(List<TaskingCycle.Cycle> items) {}
 
   public record Members(List<TaskingStore.Membership> items) {}
 
@@ -73,8 +74,8 @@ public class TaskingCycleController {
       @Body DecisionRequest request,
       Authentication authentication) {
     RequestChecks checks = new RequestChecks();
-    TaskingCycles.Decision decision =
-        checks.oneOf("decision", request.decision(), TaskingCycles.Decision.class);
+    TaskingCycle.Decision decision =
+        checks.oneOf("decision", request.decision(), TaskingCycle.Decision.class);
     checks.required("reason", request.reason());
     checks.answer();
     return cycles.decide(id, perpetratorId, decision, request.reason(), Caller.of(authentication));
