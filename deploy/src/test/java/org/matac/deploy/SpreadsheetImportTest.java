@@ -78,13 +78,13 @@ class SpreadsheetImportTest {
     JsonNode incidents = incidentsOf("N-100001");
 
     assertThat(incidents.findValuesAsText("incidentRef"))
-        .containsExactlyInAnyOrder("44/00101/25", "44/00187/25", "44/00455/25");
-    JsonNode first = incident(incidents, "44/00101/25");
+        .containsExactlyInAnyOrder("44/00101/23", "44/00187/23", "44/00455/23");
+    JsonNode first = incident(incidents, "44/00101/23");
     // Rows 2 and 3: one occurrence, two victims (an analyst sees them numbered, not by reference).
     assertThat(first.path("victims")).hasSize(2);
-    assertThat(first.path("occurredAt").asText()).isEqualTo("2025-01-03T21:14:00Z");
-    // Version 2 of 44/00187/25 raised the DASH risk from medium to high.
-    assertThat(incident(incidents, "44/00187/25").path("dashRisk").asText()).isEqualTo("HIGH");
+    assertThat(first.path("occurredAt").asText()).isEqualTo("2023-01-03T21:14:00Z");
+    // Version 2 of 44/00187/23 raised the DASH risk from medium to high.
+    assertThat(incident(incidents, "44/00187/23").path("dashRisk").asText()).isEqualTo("HIGH");
   }
 
   @Test
