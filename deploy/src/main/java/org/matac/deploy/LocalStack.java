@@ -6,7 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.matac.infra.DevelopmentTokenIssuer;
@@ -114,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     for (Map.Entry<Service, Process> step : steps.entrySet()) {
-      if (!step.getValue().waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+      if (!step.getValue().waitFor(5, TimeUnit.MINUTES)) {
         step.getValue().destroyForcibly();
         throw new IOException(step.getKey().module + "'s migrations did not end within 5 minutes");
       }
@@ -240,7 +246,7 @@ public final class LocalStack implements AutoCloseable {
   private static void stop(Process process) throws InterruptedException {
     if (process != null) {
       process.destroy();
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
     }
@@ -290,7 +296,7 @@ public final class LocalStack implements AutoCloseable {
           .filter(file -> file.getFileName().toString().endsWith(".jar"))
           .max(Comparator.comparing(Path::toString))
           .orElseThrow(() -> new IOException("No packaged jar in " + target + "; build first"));
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new IOException(service.module + " is not built: run ./mvnw -DskipTests package", e);
     }
   }
@@ -350,25 +356,25 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** A database beside the services' own, created if need be, for a benchmark's baseline. */
-  public java.sql.Connection database(String name) throws java.sql.SQLException {
+  public Connection database(String name) throws SQLException {
     postgres.ensureDatabases(List.of(name));
-    return java.sql.DriverManager.getConnection(
+    return DriverManager.getConnection(
         postgres.jdbcUrl(name), postgres.username(), postgres.password());
   }
 
   /** The operating-system process id of a running service, to read its memory from /proc. */
-  public java.util.Optional<Long> pidOf(Service service) {
-    return java.util.Optional.ofNullable(processes.get(service)).map(Process::pid);
+  public Optional<Long> pidOf(Service service) {
+    return Optional.ofNullable(processes.get(service)).map(Process::pid);
   }
 
   /** The process id of a service's second instance, when one was started. */
-  public java.util.Optional<Long> secondPidOf(Service service) {
-    return java.util.Optional.ofNullable(secondInstances.get(service)).map(Process::pid);
+  public Optional<Long> secondPidOf(Service service) {
+    return Optional.ofNullable(secondInstances.get(service)).map(Process::pid);
   }
 
   /** A JDBC connection to a service's own database, for measurements made from outside it. */
-  public java.sql.Connection database(Service service) throws java.sql.SQLException {
-    return java.sql.DriverManager.getConnection(
+  public Connection database(Service service) throws SQLException {
+    return DriverManager.getConnection(
         postgres.jdbcUrl(service.database), postgres.username(), postgres.password());
   }
 

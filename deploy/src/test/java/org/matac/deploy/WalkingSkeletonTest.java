@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -235,7 +236,7 @@ class WalkingSkeletonTest {
 
   private List<JsonNode> inboxAbout(String perpetrator) {
     try {
-      List<JsonNode> about = new java.util.ArrayList<>();
+      List<JsonNode> about = new ArrayList<>();
       inbox()
           .forEach(
               item -> {

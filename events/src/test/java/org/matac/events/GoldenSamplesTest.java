@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.matac.events.intake.PartnerEnvelope;
@@ -49,7 +50,7 @@ class GoldenSamplesTest {
     assertThat(envelope.perpetrator().sourcePersonId()).isNotBlank();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void internal_samples_are_keyed_by_the_same_perpetrator() throws IOException {
     ProfileChanged profile = mapper.treeToValue(read("profile-changed.json"), ProfileChanged.class);
     ScoreChanged score = mapper.treeToValue(read("score-changed.json"), ScoreChanged.class);

@@ -3,8 +3,12 @@ package org.matac.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +32,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -196,7 +201,7 @@ class LocalInfrastructureTest {
                         .send(new ProducerRecord<>(Topics.POLICE_INTAKE, "k", "{}"))
                         .get(30, TimeUnit.SECONDS))
             .isInstanceOf(ExecutionException.class)
-            .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+            .hasCauseInstanceOf(TimeoutException.class);
       }
     }
 
@@ -234,12 +239,12 @@ class LocalInfrastructureTest {
       try (DevelopmentTokenIssuer issuer = DevelopmentTokenIssuer.withEphemeralKey().serveJwks(0)) {
         String token =
             issuer.mint("someone", List.of("ANALYST"), "X", List.of(), Duration.ofMinutes(5));
-        var jwks = com.nimbusds.jose.jwk.JWKSet.load(new java.net.URL(issuer.jwksUrl()));
-        var jwt = com.nimbusds.jwt.SignedJWT.parse(token);
-        var key = (com.nimbusds.jose.jwk.RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+        var jwks = JWKSet.load(new URL(issuer.jwksUrl()));
+        var jwt = SignedJWT.parse(token);
+        var key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
 
         assertThat(key.isPrivate()).isFalse();
-        assertThat(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("ANALYST");
       }
     }

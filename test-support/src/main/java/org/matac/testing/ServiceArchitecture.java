@@ -5,6 +5,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The layering every service keeps. A service's architecture test imports its own classes and
@@ -38,11 +41,11 @@ public final class ServiceArchitecture {
           .that()
           .resideInAPackage("..domain..")
           .should()
-          .callMethod(java.time.Instant.class, "now")
+          .callMethod(Instant.class, "now")
           .orShould()
-          .callMethod(java.time.LocalDate.class, "now")
+          .callMethod(LocalDate.class, "now")
           .orShould()
-          .callMethod(java.time.Clock.class, "systemUTC")
+          .callMethod(Clock.class, "systemUTC")
           .orShould()
           .callMethod(System.class, "currentTimeMillis")
           .because("scores and decisions must be exact for any asOf, so time is an input");

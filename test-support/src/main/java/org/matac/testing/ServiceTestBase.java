@@ -8,6 +8,11 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,22 +80,22 @@ public abstract class ServiceTestBase implements TestPropertyProvider {
    * A connection to the service's database as one of its datasources: "default" is the role the
    * service runs as, "migrations" the owner that migrations use.
    */
-  protected java.sql.Connection connectAs(String datasource) throws java.sql.SQLException {
+  protected Connection connectAs(String datasource) throws SQLException {
     Map<String, String> properties = infrastructure.serviceProperties(databaseName());
-    return java.sql.DriverManager.getConnection(
+    return DriverManager.getConnection(
         properties.get("datasources." + datasource + ".url"),
         properties.get("datasources." + datasource + ".username"),
         properties.get("datasources." + datasource + ".password"));
   }
 
   /** The single number {@code query} answers, read as the service's own database role. */
-  protected long countOf(String query, Object... parameters) throws java.sql.SQLException {
-    try (java.sql.Connection connection = connectAs("default");
-        java.sql.PreparedStatement statement = connection.prepareStatement(query)) {
+  protected long countOf(String query, Object... parameters) throws SQLException {
+    try (Connection connection = connectAs("default");
+        PreparedStatement statement = connection.prepareStatement(query)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
-      try (java.sql.ResultSet rows = statement.executeQuery()) {
+      try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         return rows.getLong(1);
       }

@@ -203,7 +203,7 @@ public final class TestInfrastructure {
   }
 
   /** Tokens with one flaw each, otherwise as {@link #token} would make them. */
-  public java.util.Map<String, String> forgedTokens(String subject, String role, String agency) {
+  public Map<String, String> forgedTokens(String subject, String role, String agency) {
     return ForgedTokens.against(issuer, subject, role, agency);
   }
 

@@ -3,10 +3,16 @@ package org.matac.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +36,7 @@ public final class TopicProbe {
   }
 
   private Map<String, Object> with(Object... settings) {
-    Map<String, Object> all = new java.util.HashMap<>(client);
+    Map<String, Object> all = new HashMap<>(client);
     for (int i = 0; i < settings.length; i += 2) {
       all.put((String) settings[i], settings[i + 1]);
     }
@@ -93,12 +99,11 @@ public final class TopicProbe {
   }
 
   /** The consumer groups the broker knows, with whether each has committed an offset. */
-  public java.util.Set<String> consumerGroups() {
-    try (org.apache.kafka.clients.admin.Admin admin =
-        org.apache.kafka.clients.admin.Admin.create(client)) {
+  public Set<String> consumerGroups() {
+    try (Admin admin = Admin.create(client)) {
       return admin.listConsumerGroups().all().get().stream()
-          .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId)
-          .collect(java.util.stream.Collectors.toSet());
+          .map(ConsumerGroupListing::groupId)
+          .collect(Collectors.toSet());
     } catch (Exception e) {
       throw new IllegalStateException("Listing consumer groups failed", e);
     }
@@ -118,7 +123,7 @@ public final class TopicProbe {
   }
 
   private static Received received(ConsumerRecord<String, byte[]> record) {
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    Map<String, String> headers = new LinkedHashMap<>();
     for (Header header : record.headers()) {
       headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
     }

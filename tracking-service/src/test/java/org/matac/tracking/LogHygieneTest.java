@@ -9,7 +9,10 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +36,7 @@ class LogHygieneTest extends TrackingServiceTestBase {
 
   private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-  private final java.util.Map<String, Level> levelsBefore = new java.util.HashMap<>();
+  private final Map<String, Level> levelsBefore = new HashMap<>();
 
   private void setLevel(String name, Level level) {
     Logger logger = (Logger) LoggerFactory.getLogger(name);
@@ -61,7 +64,7 @@ class LogHygieneTest extends TrackingServiceTestBase {
   /** A copy taken under the appender's own lock: other threads keep logging meanwhile. */
   private List<ILoggingEvent> linesSoFar() {
     synchronized (captured) {
-      return new java.util.ArrayList<>(captured.list);
+      return new ArrayList<>(captured.list);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.matac.console.web;
 
+import java.util.List;
 import org.matac.console.backends.ServiceRefusal;
 import org.matac.console.domain.SignedInUser;
 
@@ -17,7 +18,7 @@ final class Areas {
           null,
           403,
           "Your account is not set up for any area, so there is no list to show.",
-          java.util.List.of());
+          List.of());
     }
     return user.areas().get(0);
   }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How the pages write dates, times and codes: the GOV.UK style ("2 December 2026 at 10:05am") in UK
@@ -46,8 +47,8 @@ public final class Formats {
   }
 
   /** Codes that are read as letters, and stay in capitals among words. */
-  private static final java.util.Set<String> ACRONYMS =
-      java.util.Set.of(
+  private static final Set<String> ACRONYMS =
+      Set.of(
           "ABH", "GBH", "DASH", "MARAC", "MATAC", "IDVA", "PNC", "PPIT", "DVPN", "DVPO", "CPS",
           "RFGV", "CSV", "DVPP", "CARA");
 

@@ -18,6 +18,7 @@ import org.matac.deploy.LocalStack;
 import org.matac.deploy.RunningStack;
 import org.matac.testing.Envelopes;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A Hampton Trust caseworker's day in a real browser: the queue and its filters, a claim lost to a
@@ -120,8 +121,7 @@ class CaseworkerDayJourneyTest {
     noVictimDetails();
     browser.checkPage("caseworker-queue");
 
-    new org.openqa.selenium.support.ui.Select(browser.find(By.id("pathway")))
-        .selectByVisibleText("CARA");
+    new Select(browser.find(By.id("pathway"))).selectByVisibleText("CARA");
     browser.press("Show referrals");
 
     assertThat(browser.find(By.id("referrals")).getText())

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -309,6 +311,6 @@ class CoordinatorMonthJourneyTest {
   }
 
   private static String month() {
-    return MEETING.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
+    return MEETING.getMonth().getDisplayName(TextStyle.FULL, Locale.UK);
   }
 }

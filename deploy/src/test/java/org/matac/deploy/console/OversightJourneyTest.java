@@ -20,6 +20,7 @@ import org.matac.deploy.LocalStack;
 import org.matac.deploy.RunningStack;
 import org.matac.testing.Envelopes;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The analyst's and administrator's pages in a real browser: a candidate policy compared with the
@@ -128,10 +129,8 @@ class OversightJourneyTest {
   void an_analyst_sees_who_a_candidate_policy_would_bring_onto_the_list_and_why() {
     browser = Browser.open(console()).signInAs("analyst-journey", "Analyst", "HAMPSHIRE_POLICE");
     assertThat(browser.path()).startsWith("/analysis");
-    new org.openqa.selenium.support.ui.Select(browser.find(By.id("area")))
-        .selectByVisibleText("Gosport");
-    new org.openqa.selenium.support.ui.Select(browser.find(By.id("policyB")))
-        .selectByVisibleText(CANDIDATE);
+    new Select(browser.find(By.id("area"))).selectByVisibleText("Gosport");
+    new Select(browser.find(By.id("policyB"))).selectByVisibleText(CANDIDATE);
     browser.type("limit", "1").press("Compare");
 
     assertThat(browser.find(By.id("entering")).getText()).contains("Gravest Fakeperson-Policy");

@@ -22,6 +22,7 @@ import org.matac.deploy.LocalStack;
 import org.matac.deploy.RunningStack;
 import org.matac.testing.Envelopes;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A member agency at the meeting and after it, in a real browser: a probation officer sees the
@@ -150,8 +151,7 @@ class PartnerAgencyJourneyTest {
     browser.follow(PROBATION_ACTION);
     browser.checkPage("partner-action");
 
-    new org.openqa.selenium.support.ui.Select(browser.find(By.id("status")))
-        .selectByVisibleText("In progress");
+    new Select(browser.find(By.id("status"))).selectByVisibleText("In progress");
     browser.type("notes", "First appointment kept on 3 December").press("Save progress");
 
     assertThat(browser.path()).startsWith("/actions");
@@ -165,23 +165,18 @@ class PartnerAgencyJourneyTest {
     browser.follow(PROBATION_ACTION);
     try (Browser colleague = probationOfficer("probation-officer-2")) {
       colleague.follow(PROBATION_ACTION);
-      new org.openqa.selenium.support.ui.Select(colleague.find(By.id("status")))
-          .selectByVisibleText("Completed");
+      new Select(colleague.find(By.id("status"))).selectByVisibleText("Completed");
       colleague.press("Save progress");
     }
 
-    new org.openqa.selenium.support.ui.Select(browser.find(By.id("status")))
-        .selectByVisibleText("Not achieved");
+    new Select(browser.find(By.id("status"))).selectByVisibleText("Not achieved");
     browser.press("Save progress");
 
     assertThat(browser.find(By.className("govuk-error-summary")).getText())
         .contains("This action changed while you had it open")
         .contains("COMPLETED")
         .contains("probation-officer-2");
-    assertThat(
-            new org.openqa.selenium.support.ui.Select(browser.find(By.id("status")))
-                .getFirstSelectedOption()
-                .getText())
+    assertThat(new Select(browser.find(By.id("status"))).getFirstSelectedOption().getText())
         .isEqualTo("Completed");
     browser.checkPage("partner-action-stale");
   }

@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -404,7 +407,7 @@ public class Notifying {
   /** Protective orders with a readable end date; one without is never "ending soon". */
   private static List<OrderStore.Order> ordersOf(
       UUID perpetratorId, ProfileChanged.Profile profile) {
-    List<OrderStore.Order> orders = new java.util.ArrayList<>();
+    List<OrderStore.Order> orders = new ArrayList<>();
     for (ProfileChanged.PartnerRecord record : profile.records()) {
       Object until = record.details().get("validUntil");
       if (!"PROTECTIVE_ORDER_ISSUED".equals(record.type()) || until == null) {
@@ -417,9 +420,9 @@ public class Notifying {
                 record.source(),
                 record.sourceReference(),
                 String.valueOf(record.details().get("orderType")),
-                java.time.OffsetDateTime.parse(until.toString()).toInstant(),
+                OffsetDateTime.parse(until.toString()).toInstant(),
                 record.area()));
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         // Intake validates validUntil as an instant; a value it let through is skipped, not fatal.
       }
     }
@@ -436,7 +439,7 @@ public class Notifying {
   private void store(List<Notice> notices) {
     Instant now = clock.instant();
     for (Notice notice : notices) {
-      java.util.Optional<UUID> stored =
+      Optional<UUID> stored =
           notifications.storeOnce(
               notice,
               id -> consoleBaseUrl + "/notifications/" + id,

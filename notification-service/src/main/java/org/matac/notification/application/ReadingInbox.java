@@ -62,8 +62,7 @@ public class ReadingInbox {
   }
 
   @Transactional
-  public List<NotificationStore.Delivery> deliveriesOf(
-      java.util.UUID notificationId, Caller worker) {
+  public List<NotificationStore.Delivery> deliveriesOf(UUID notificationId, Caller worker) {
     return notifications.deliveriesOf(notificationId, worker.subject());
   }
 

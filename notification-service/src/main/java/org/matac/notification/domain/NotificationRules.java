@@ -1,5 +1,6 @@
 package org.matac.notification.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -223,7 +224,7 @@ public final class NotificationRules {
       String source, String reference, String orderType, Instant validUntil, String area) {}
 
   /** How far ahead workers hear that an order ends: in time to plan the victim's safety. */
-  public static final java.time.Duration ORDER_WARNING = java.time.Duration.ofDays(7);
+  public static final Duration ORDER_WARNING = Duration.ofDays(7);
 
   /** Whether an order ends within the warning period from {@code now}, and has not yet ended. */
   public static boolean endsSoon(Order order, Instant now) {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -64,7 +65,7 @@ public class SmtpEmailGateway implements EmailGateway {
     MimeMessage message =
         new MimeMessage(session) {
           @Override
-          protected void updateMessageID() throws jakarta.mail.MessagingException {
+          protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", "<" + messageId + "@matac.invalid>");
           }
         };

@@ -2,6 +2,7 @@ package org.matac.notification.persistence;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -261,7 +262,7 @@ public class LinkStore {
   }
 
   /** The agency partners named for the worker most recently. */
-  public java.util.Optional<String> agencyOf(String workerId) {
+  public Optional<String> agencyOf(String workerId) {
     return sql.queryOne(
         "SELECT worker_agency FROM worker_victim_link WHERE worker_id = ?"
             + " ORDER BY assigned_at DESC LIMIT 1",
@@ -276,8 +277,8 @@ public class LinkStore {
   public record Preferences(
       boolean emailEnabled,
       boolean webhookEnabled,
-      java.time.LocalTime quietFrom,
-      java.time.LocalTime quietUntil,
+      LocalTime quietFrom,
+      LocalTime quietUntil,
       String timeZone) {
 
     public static final Preferences DEFAULT =
@@ -292,8 +293,8 @@ public class LinkStore {
                 new Preferences(
                     row.getBoolean(1),
                     row.getBoolean(2),
-                    row.getObject(3, java.time.LocalTime.class),
-                    row.getObject(4, java.time.LocalTime.class),
+                    row.getObject(3, LocalTime.class),
+                    row.getObject(4, LocalTime.class),
                     row.getString(5)),
             workerId)
         .orElse(Preferences.DEFAULT);

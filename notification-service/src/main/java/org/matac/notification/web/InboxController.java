@@ -2,21 +2,29 @@ package org.matac.notification.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.matac.events.access.Roles;
 import org.matac.notification.application.ReadingInbox;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
+import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 
@@ -89,35 +97,30 @@ public class InboxController {
 
   /** The caller's channel choices. */
   public record PreferencesBody(
-      @io.micronaut.core.annotation.Nullable Boolean email,
-      @io.micronaut.core.annotation.Nullable Boolean webhook,
-      @io.micronaut.core.annotation.Nullable String quietFrom,
-      @io.micronaut.core.annotation.Nullable String quietUntil,
-      @io.micronaut.core.annotation.Nullable String timeZone) {}
+      @Nullable Boolean email,
+      @Nullable Boolean webhook,
+      @Nullable String quietFrom,
+      @Nullable String quietUntil,
+      @Nullable String timeZone) {}
 
   @Get("/preferences")
   public LinkStore.Preferences preferences(Authentication caller) {
     return inbox.preferencesOf(Caller.of(caller));
   }
 
-  @io.micronaut.http.annotation.Put("/preferences")
-  public LinkStore.Preferences savePreferences(
-      @io.micronaut.http.annotation.Body PreferencesBody body, Authentication caller) {
-    List<org.matac.support.problem.Problem.FieldError> errors = new java.util.ArrayList<>();
-    java.time.LocalTime from = time("quietFrom", body.quietFrom(), errors);
-    java.time.LocalTime until = time("quietUntil", body.quietUntil(), errors);
+  @Put("/preferences")
+  public LinkStore.Preferences savePreferences(@Body PreferencesBody body, Authentication caller) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    LocalTime from = time("quietFrom", body.quietFrom(), errors);
+    LocalTime until = time("quietUntil", body.quietUntil(), errors);
     if ((from == null) != (until == null)) {
-      errors.add(
-          new org.matac.support.problem.Problem.FieldError(
-              "quietUntil", "quiet hours need both ends"));
+      errors.add(new Problem.FieldError("quietUntil", "quiet hours need both ends"));
     }
     String zone = body.timeZone() == null ? "Europe/London" : body.timeZone();
     try {
-      java.time.ZoneId.of(zone);
-    } catch (java.time.DateTimeException e) {
-      errors.add(
-          new org.matac.support.problem.Problem.FieldError(
-              "timeZone", "must be a zone like Europe/London"));
+      ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      errors.add(new Problem.FieldError("timeZone", "must be a zone like Europe/London"));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest("The preferences cannot be used.", errors);
@@ -132,16 +135,14 @@ public class InboxController {
             zone));
   }
 
-  private static java.time.LocalTime time(
-      String field, String value, List<org.matac.support.problem.Problem.FieldError> errors) {
+  private static LocalTime time(String field, String value, List<Problem.FieldError> errors) {
     if (value == null) {
       return null;
     }
     try {
-      return java.time.LocalTime.parse(value);
-    } catch (java.time.format.DateTimeParseException e) {
-      errors.add(
-          new org.matac.support.problem.Problem.FieldError(field, "must be a time like 22:00"));
+      return LocalTime.parse(value);
+    } catch (DateTimeParseException e) {
+      errors.add(new Problem.FieldError(field, "must be a time like 22:00"));
       return null;
     }
   }

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -103,7 +104,7 @@ class EmailChannelTest extends ServiceTestBase {
         .toList();
   }
 
-  private static jakarta.mail.Address[] safely(MimeMessage message) {
+  private static Address[] safely(MimeMessage message) {
     try {
       return message.getAllRecipients();
     } catch (Exception e) {

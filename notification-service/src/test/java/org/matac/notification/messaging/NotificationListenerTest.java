@@ -7,16 +7,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
+import org.matac.events.scoring.ScoreChanged;
+import org.matac.events.scoring.TaskingListPublished;
 import org.matac.events.tracking.PerpetratorDisposed;
+import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.notification.application.WatchingOrders;
+import org.matac.notification.persistence.LinkStore;
 import org.matac.testing.ServiceTestBase;
 
 @MicronautTest(transactional = false)
@@ -45,7 +56,7 @@ class NotificationListenerTest extends ServiceTestBase {
     return json.readTree(response.getBody(String.class).orElseThrow()).path("items");
   }
 
-  @Inject org.matac.notification.application.WatchingOrders watchingOrders;
+  @Inject WatchingOrders watchingOrders;
 
   /** The kinds of notice in the worker's inbox once {@code count} have arrived. */
   private List<String> kindsOnceThereAre(LinkedWorker scenario, int count) {
@@ -125,7 +136,7 @@ class NotificationListenerTest extends ServiceTestBase {
 
       await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(scenario.workerId).size() == 2);
       JsonNode release =
-          java.util.stream.StreamSupport.stream(inboxOf(scenario.workerId).spliterator(), false)
+          StreamSupport.stream(inboxOf(scenario.workerId).spliterator(), false)
               .filter(item -> item.path("kind").asText().equals("RELEASED_OR_BAILED"))
               .findFirst()
               .orElseThrow();
@@ -146,7 +157,7 @@ class NotificationListenerTest extends ServiceTestBase {
           Topics.PROFILE_CHANGED,
           scenario.perpetratorId,
           scenario.withRecord(
-              "44/71/26", "ORDER_BREACHED", "BR-71", java.util.Map.of("orderRef", "DVPO-71")));
+              "44/71/26", "ORDER_BREACHED", "BR-71", Map.of("orderRef", "DVPO-71")));
 
       assertThat(kindsOnceThereAre(scenario, 1)).containsExactly("ORDER_BREACHED");
       assertThat(noticeOfKind(scenario, "ORDER_BREACHED").path("urgent").asBoolean()).isTrue();
@@ -165,7 +176,7 @@ class NotificationListenerTest extends ServiceTestBase {
               "44/72/26",
               "PROTECTIVE_ORDER_ISSUED",
               "DVPO-72",
-              java.util.Map.of(
+              Map.of(
                   "orderRef", "DVPO-72",
                   "orderType", "DVPO",
                   "protectedVictimRef", scenario.victimRef,
@@ -193,7 +204,7 @@ class NotificationListenerTest extends ServiceTestBase {
               "44/73/26",
               "PROTECTIVE_ORDER_ISSUED",
               "DVPO-73",
-              java.util.Map.of(
+              Map.of(
                   "orderType",
                   "DVPO",
                   "validUntil",
@@ -218,7 +229,7 @@ class NotificationListenerTest extends ServiceTestBase {
               "44/75/26",
               "INTERVENTION_STATUS_CHANGED",
               "INT-75",
-              java.util.Map.of("programme", "DVPP", "status", "DROPPED_OUT")));
+              Map.of("programme", "DVPP", "status", "DROPPED_OUT")));
 
       assertThat(kindsOnceThereAre(scenario, 1)).containsExactly("INTERVENTION_ENDED");
     }
@@ -227,8 +238,8 @@ class NotificationListenerTest extends ServiceTestBase {
   @Nested
   class AWorkerAssignedAfterTheIncident {
 
-    @Inject org.matac.notification.persistence.LinkStore links;
-    @Inject io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    @Inject LinkStore links;
+    @Inject TransactionOperations<Connection> transactions;
 
     private boolean perpetratorLinkedToAVictim(String perpetratorId) {
       return transactions.executeRead(
@@ -265,7 +276,7 @@ class NotificationListenerTest extends ServiceTestBase {
       kindsOnceThereAre(scenario, 1);
       String survivor = UUID.randomUUID().toString();
       var theirIncident =
-          new org.matac.events.tracking.ProfileChanged.Incident(
+          new ProfileChanged.Incident(
               "HAMPSHIRE_POLICE",
               "44/91/26",
               "44/91/26",
@@ -275,12 +286,12 @@ class NotificationListenerTest extends ServiceTestBase {
               true,
               List.of("COMMON_ASSAULT"),
               List.of(
-                  new org.matac.events.tracking.ProfileChanged.VictimLink(
+                  new ProfileChanged.VictimLink(
                       "HAMPSHIRE_POLICE", scenario.victimRef, "INTIMATE_PARTNER")),
               false,
               null);
       var laterIncident =
-          new org.matac.events.tracking.ProfileChanged.Incident(
+          new ProfileChanged.Incident(
               "SOUTHAMPTON_CHILDRENS_SERVICES",
               "CS-92",
               "CS-92",
@@ -290,7 +301,7 @@ class NotificationListenerTest extends ServiceTestBase {
               false,
               List.of(),
               List.of(
-                  new org.matac.events.tracking.ProfileChanged.VictimLink(
+                  new ProfileChanged.VictimLink(
                       "SOUTHAMPTON_CHILDRENS_SERVICES", "VICTIM-MARKER-OTHER", "FAMILY")),
               true,
               null);
@@ -299,22 +310,20 @@ class NotificationListenerTest extends ServiceTestBase {
           Topics.PROFILE_CHANGED,
           survivor,
           json.writeValueAsString(
-              new org.matac.events.tracking.ProfileChanged(
+              new ProfileChanged(
                   UUID.randomUUID(),
                   survivor,
                   7,
                   Instant.now(),
                   UUID.randomUUID(),
                   List.of(
-                      new org.matac.events.tracking.ProfileChanged.Change(
-                          org.matac.events.tracking.ProfileChanged.ChangeKind.PROFILES_MERGED,
-                          null,
-                          scenario.perpetratorId),
-                      new org.matac.events.tracking.ProfileChanged.Change(
-                          org.matac.events.tracking.ProfileChanged.ChangeKind.INCIDENT_RECORDED,
+                      new ProfileChanged.Change(
+                          ProfileChanged.ChangeKind.PROFILES_MERGED, null, scenario.perpetratorId),
+                      new ProfileChanged.Change(
+                          ProfileChanged.ChangeKind.INCIDENT_RECORDED,
                           "SOUTHAMPTON_CHILDRENS_SERVICES",
                           "CS-92")),
-                  new org.matac.events.tracking.ProfileChanged.Profile(
+                  new ProfileChanged.Profile(
                       List.of(),
                       List.of(),
                       "Testy",
@@ -351,21 +360,21 @@ class NotificationListenerTest extends ServiceTestBase {
             Topics.SCORE_CHANGED,
             scenario.perpetratorId,
             json.writeValueAsString(
-                new org.matac.events.scoring.ScoreChanged(
-                    java.util.UUID.randomUUID(),
+                new ScoreChanged(
+                    UUID.randomUUID(),
                     scenario.perpetratorId,
                     "rfgv-1",
                     Instant.parse("2026-10-07T00:00:00Z").plusSeconds(i),
                     5,
                     2,
-                    java.math.BigDecimal.valueOf(38),
+                    BigDecimal.valueOf(38),
                     2,
                     3,
                     19,
                     null,
                     // The third message also sets escalating: once it is told, all three were read.
-                    new org.matac.events.scoring.ScoreChanged.Flags(true, false, i == 2),
-                    java.util.UUID.randomUUID())));
+                    new ScoreChanged.Flags(true, false, i == 2),
+                    UUID.randomUUID())));
       }
 
       assertThat(kindsOnceThereAre(scenario, 3))
@@ -388,11 +397,11 @@ class NotificationListenerTest extends ServiceTestBase {
           Topics.TASKING_LIST_PUBLISHED,
           scenario.perpetratorId,
           json.writeValueAsString(
-              new org.matac.events.scoring.TaskingListPublished(
+              new TaskingListPublished(
                   UUID.randomUUID(),
                   UUID.randomUUID(),
                   "SOUTHAMPTON",
-                  java.time.LocalDate.parse("2026-12-01"),
+                  LocalDate.parse("2026-12-01"),
                   Instant.parse("2026-12-01T15:00:00Z"),
                   "coordinator-1",
                   "rfgv-1",

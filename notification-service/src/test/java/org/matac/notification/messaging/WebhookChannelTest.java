@@ -13,8 +13,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -53,8 +56,7 @@ class WebhookChannelTest extends ServiceTestBase {
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          Map<String, List<String>> headers =
-              new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
           headers.putAll(exchange.getRequestHeaders());
           received.add(
               new Received(exchange.getRequestURI().getPath(), headers, body, Instant.now()));
@@ -63,7 +65,7 @@ class WebhookChannelTest extends ServiceTestBase {
           exchange.close();
         });
     partner.start();
-    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+    Map<String, String> properties = new HashMap<>(super.getProperties());
     properties.put("matac.webhooks.allow-plain-http", "true");
     properties.put("matac.delivery.poll-interval", "100ms");
     properties.put("matac.delivery.first-retry", "300ms");
@@ -136,7 +138,7 @@ class WebhookChannelTest extends ServiceTestBase {
                         "/api/v1/notifications/" + inbox.get(0).path("id").asText() + "/deliveries",
                         workerToken(worker))))
             .path("items");
-    List<String> values = new java.util.ArrayList<>();
+    List<String> values = new ArrayList<>();
     for (JsonNode delivery : deliveries) {
       if (delivery.path("channel").asText().equals("WEBHOOK")) {
         values.add(delivery.path(field).asText());

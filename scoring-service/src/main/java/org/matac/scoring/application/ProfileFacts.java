@@ -1,5 +1,6 @@
 package org.matac.scoring.application;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.stream.Stream;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.domain.IncidentFacts;
 import org.matac.scoring.domain.PersonFacts;
+import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.VersionStamp;
 
 /** Maps tracking's published profile onto the facts the scoring rules read. */
@@ -24,7 +26,7 @@ final class ProfileFacts {
    * through its current records alone.
    */
   static PersonFacts of(ProfileChanged.Profile profile) {
-    Optional<java.time.LocalDate> born = Optional.ofNullable(profile.dateOfBirth());
+    Optional<LocalDate> born = Optional.ofNullable(profile.dateOfBirth());
     if (profile.versions().isEmpty()) {
       return new PersonFacts(
           born,
@@ -104,7 +106,7 @@ final class ProfileFacts {
 
   /** The policy's last tie-break: the smallest PNC id, else the smallest source identity. */
   static String tieBreakKey(ProfileChanged.Profile profile) {
-    return org.matac.scoring.domain.Ranked.tieBreakKeyOf(
+    return Ranked.tieBreakKeyOf(
         profile.pncIds(),
         profile.identities().stream()
             .map(identity -> identity.source() + ":" + identity.sourcePersonId())

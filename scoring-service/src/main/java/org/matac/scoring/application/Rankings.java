@@ -5,10 +5,13 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.matac.events.Topics;
 import org.matac.events.scoring.FoundationListPublished;
 import org.matac.events.tracking.ProfileChanged;
@@ -39,7 +42,7 @@ public class Rankings {
   private final AuditTrail audit;
   private final TaskingStore tasking;
   private final OutboxWriter outbox;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final ParsedFacts parsedFacts;
 
   public Rankings(
@@ -49,7 +52,7 @@ public class Rankings {
       AuditTrail audit,
       TaskingStore tasking,
       OutboxWriter outbox,
-      java.time.Clock clock,
+      Clock clock,
       ParsedFacts parsedFacts) {
     this.parsedFacts = parsedFacts;
     this.facts = facts;
@@ -159,7 +162,7 @@ public class Rankings {
     PolicyComparison.Result result = PolicyComparison.compare(underA, underB, limit);
     String purpose =
         "comparison of " + policyA + " and " + policyB + " for " + area + " as of " + asOf;
-    java.util.stream.Stream.of(result.entering(), result.leaving(), result.staying())
+    Stream.of(result.entering(), result.leaving(), result.staying())
         .flatMap(List::stream)
         .forEach(
             placing ->
@@ -193,7 +196,7 @@ public class Rankings {
                         parsed.tieBreakKey()),
                     parsed.facts()))
         .filter(candidate -> candidate.ranked().belongsTo(area))
-        .sorted(java.util.Comparator.comparing(Candidate::ranked, Ranked.ORDER))
+        .sorted(Comparator.comparing(Candidate::ranked, Ranked.ORDER))
         .toList();
   }
 

@@ -31,6 +31,7 @@ import org.matac.support.audit.AuditTrail;
 import org.matac.support.inbox.ProcessedMessages;
 import org.matac.support.logging.Correlation;
 import org.matac.support.outbox.OutboxWriter;
+import org.matac.support.problem.ProblemException;
 import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
 
@@ -312,9 +313,9 @@ public class ScoringProfiles {
   }
 
   @Transactional
-  public java.util.List<ScoreStore.HistoryEntry> historyOf(UUID perpetratorId, Caller reader) {
+  public List<ScoreStore.HistoryEntry> historyOf(UUID perpetratorId, Caller reader) {
     requireNeedToKnow(reader, perpetratorId);
-    java.util.List<ScoreStore.HistoryEntry> history = scores.history(perpetratorId);
+    List<ScoreStore.HistoryEntry> history = scores.history(perpetratorId);
     if (!history.isEmpty()) {
       consulted(reader, perpetratorId, "score history read");
     }
@@ -330,8 +331,7 @@ public class ScoringProfiles {
       return;
     }
     if (facts.areasOf(perpetratorId).stream().noneMatch(reader.areas()::contains)) {
-      throw org.matac.support.problem.ProblemException.forbidden(
-          "This person's score is outside your areas.");
+      throw ProblemException.forbidden("This person's score is outside your areas.");
     }
   }
 

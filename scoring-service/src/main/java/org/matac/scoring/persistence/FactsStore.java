@@ -3,11 +3,15 @@ package org.matac.scoring.persistence;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.matac.support.sql.Sql;
 
 /** Scoring's copy of each profile as tracking last published it. */
@@ -25,16 +29,12 @@ public class FactsStore {
    * A late, older snapshot changes nothing.
    */
   public boolean storeIfNewer(
-      UUID perpetratorId,
-      long version,
-      String profileJson,
-      java.util.Set<String> areas,
-      Instant now) {
+      UUID perpetratorId, long version, String profileJson, Set<String> areas, Instant now) {
     String areaArray =
         areas.stream()
             .sorted()
             .map(area -> "\"" + area.replace("\"", "") + "\"")
-            .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            .collect(Collectors.joining(",", "{", "}"));
     return sql.update(
             "INSERT INTO perpetrator_facts (perpetrator_id, profile_version, profile, areas,"
                 + " updated_at) VALUES (?, ?, ?, ?::text[], ?) ON CONFLICT (perpetrator_id)"
@@ -85,8 +85,8 @@ public class FactsStore {
   public record StoredFacts(UUID perpetratorId, String profileJson) {}
 
   /** Who has had an incident in {@code area}, with the version of the facts stored for each. */
-  public java.util.Map<UUID, Long> versionsInArea(String area) {
-    java.util.Map<UUID, Long> versions = new java.util.HashMap<>();
+  public Map<UUID, Long> versionsInArea(String area) {
+    Map<UUID, Long> versions = new HashMap<>();
     sql.query(
         "SELECT perpetrator_id, profile_version FROM facts_area WHERE area = ?",
         row -> versions.put(row.getObject(1, UUID.class), row.getLong(2)),
@@ -97,9 +97,9 @@ public class FactsStore {
   /** Stored facts with their versions, for the people named. */
   public record Versioned(UUID perpetratorId, long version, String profileJson) {}
 
-  public java.util.List<Versioned> withVersions(java.util.Collection<UUID> perpetratorIds) {
+  public List<Versioned> withVersions(Collection<UUID> perpetratorIds) {
     if (perpetratorIds.isEmpty()) {
-      return java.util.List.of();
+      return List.of();
     }
     return sql.query(
         "SELECT perpetrator_id, profile_version, profile::text FROM perpetrator_facts"
@@ -119,7 +119,7 @@ public class FactsStore {
    * The next page of facts in id order after {@code after} and before {@code before} (each
    * unbounded when empty).
    */
-  public java.util.List<StoredFacts> page(Optional<UUID> after, Optional<UUID> before, int size) {
+  public List<StoredFacts> page(Optional<UUID> after, Optional<UUID> before, int size) {
     return sql.query(
         "SELECT perpetrator_id, profile::text FROM perpetrator_facts"
             + " WHERE (?::uuid IS NULL OR perpetrator_id > ?)"
@@ -133,12 +133,12 @@ public class FactsStore {
   }
 
   /** Every area the person has had an incident in. */
-  public java.util.List<String> areasOf(UUID perpetratorId) {
+  public List<String> areasOf(UUID perpetratorId) {
     return sql.queryOne(
             "SELECT areas FROM perpetrator_facts WHERE perpetrator_id = ?",
-            row -> java.util.List.of((String[]) row.getArray(1).getArray()),
+            row -> List.of((String[]) row.getArray(1).getArray()),
             perpetratorId)
-        .orElse(java.util.List.of());
+        .orElse(List.of());
   }
 
   public void delete(UUID perpetratorId) {

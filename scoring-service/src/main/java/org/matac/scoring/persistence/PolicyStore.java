@@ -2,6 +2,7 @@ package org.matac.scoring.persistence;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.matac.support.sql.Sql;
 
@@ -33,7 +34,7 @@ public class PolicyStore {
         "SELECT document::text FROM scoring_policy WHERE id = ?", row -> row.getString(1), id);
   }
 
-  public java.util.List<String> ids() {
+  public List<String> ids() {
     return sql.query(
         "SELECT id FROM scoring_policy ORDER BY created_at, id", row -> row.getString(1));
   }

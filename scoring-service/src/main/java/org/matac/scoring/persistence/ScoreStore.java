@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -146,7 +148,7 @@ public class ScoreStore {
           + " escalating";
 
   private static Object[] concat(Object[]... parts) {
-    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray();
+    return Arrays.stream(parts).flatMap(Arrays::stream).toArray();
   }
 
   public void delete(UUID perpetratorId) {
@@ -171,6 +173,5 @@ public class ScoreStore {
   }
 
   /** One point of a person's score trajectory. */
-  public record HistoryEntry(
-      String policyId, java.time.Instant asOf, int total, Score.Flags flags) {}
+  public record HistoryEntry(String policyId, Instant asOf, int total, Score.Flags flags) {}
 }

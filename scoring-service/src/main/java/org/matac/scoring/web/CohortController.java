@@ -10,6 +10,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.matac.events.access.Roles;
@@ -71,9 +73,7 @@ public class CohortController {
     // A list "for date D" is computed at D 00:00:00 UTC, as the policy says.
     Instant asOf =
         request.asOf().matches("\\d{4}-\\d{2}-\\d{2}")
-            ? java.time.LocalDate.parse(request.asOf())
-                .atStartOfDay(java.time.ZoneOffset.UTC)
-                .toInstant()
+            ? LocalDate.parse(request.asOf()).atStartOfDay(ZoneOffset.UTC).toInstant()
             : Instants.parse("asOf", request.asOf());
     List<Ranked> listed =
         publish

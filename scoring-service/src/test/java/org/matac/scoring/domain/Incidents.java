@@ -3,9 +3,11 @@ package org.matac.scoring.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** An Object Mother for incidents and people, relative to a fixed scoring instant. */
 final class Incidents {
@@ -103,9 +105,9 @@ final class Incidents {
 
     Builder victims(String... victimRefs) {
       victims =
-          java.util.Arrays.stream(victimRefs)
+          Arrays.stream(victimRefs)
               .map(ref -> new IncidentFacts.VictimKey("HAMPSHIRE_POLICE", ref))
-              .collect(java.util.stream.Collectors.toSet());
+              .collect(Collectors.toSet());
       return this;
     }
 

@@ -8,8 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -45,7 +47,7 @@ class RfgvScorerPropertiesTest {
                     offences,
                     victims.stream()
                         .map(victim -> new IncidentFacts.VictimKey(source, victim))
-                        .collect(java.util.stream.Collectors.toSet()),
+                        .collect(Collectors.toSet()),
                     false,
                     true));
   }
@@ -83,7 +85,7 @@ class RfgvScorerPropertiesTest {
       @ForAll("incidents") List<IncidentFacts> incidents,
       @ForAll("incident") IncidentFacts another) {
     // Another version of a record already held is a correction, which may lower anything.
-    net.jqwik.api.Assume.that(
+    Assume.that(
         incidents.stream()
             .noneMatch(
                 held ->

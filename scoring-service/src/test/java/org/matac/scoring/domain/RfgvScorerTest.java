@@ -9,6 +9,8 @@ import static org.matac.scoring.domain.Incidents.secondsBefore;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -203,8 +205,8 @@ class RfgvScorerTest {
               police.occurredAt(),
               police.recordedAt(),
               "SOUTHAMPTON",
-              java.util.List.of("OTHER"),
-              java.util.Set.of(new IncidentFacts.VictimKey("SOUTHAMPTON_IDVA", "V-1")),
+              List.of("OTHER"),
+              Set.of(new IncidentFacts.VictimKey("SOUTHAMPTON_IDVA", "V-1")),
               false,
               true);
 

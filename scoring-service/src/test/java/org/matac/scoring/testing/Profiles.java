@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.matac.events.tracking.ProfileChanged;
@@ -38,7 +39,7 @@ public final class Profiles {
             area,
             true,
             offences,
-            java.util.Arrays.stream(victims)
+            Arrays.stream(victims)
                 .map(
                     victim ->
                         new ProfileChanged.VictimLink(

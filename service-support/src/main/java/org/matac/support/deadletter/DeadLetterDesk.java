@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,9 +80,7 @@ public class DeadLetterDesk {
             orEmpty(header(record, DeadLetterHeaders.ERRORS)),
             record.key(),
             record.value(),
-            at == null
-                ? java.time.Instant.ofEpochMilli(record.timestamp())
-                : java.time.Instant.parse(at)));
+            at == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(at)));
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -1,6 +1,8 @@
 package org.matac.support.deadletter;
 
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -116,7 +118,7 @@ public class DeadLetterStore {
         id);
   }
 
-  private static Summary summary(java.sql.ResultSet row) throws java.sql.SQLException {
+  private static Summary summary(ResultSet row) throws SQLException {
     return new Summary(
         row.getObject("id", UUID.class),
         row.getString("original_topic"),

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -145,9 +146,7 @@ public class OutboxRelay {
   }
 
   private static String idArray(List<Long> ids) {
-    return ids.stream()
-        .map(id -> Long.toString(id))
-        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    return ids.stream().map(id -> Long.toString(id)).collect(Collectors.joining(",", "{", "}"));
   }
 
   private record Pending(long id, String topic, String key, String payload) {}

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public class Sql {
       } else if (value instanceof LocalDate date) {
         statement.setObject(index, date);
       } else if (value instanceof Json json) {
-        statement.setObject(index, json.text(), java.sql.Types.OTHER);
+        statement.setObject(index, json.text(), Types.OTHER);
       } else if (value instanceof UUID uuid) {
         statement.setObject(index, uuid);
       } else if (value instanceof String[] texts) {

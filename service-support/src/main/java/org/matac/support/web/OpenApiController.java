@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.matac.support.problem.ProblemException;
 
 /**
@@ -33,8 +34,7 @@ public class OpenApiController {
       if (in == null) {
         throw ProblemException.notFound("This build carries no OpenAPI document.");
       }
-      return HttpResponse.ok(
-          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      return HttpResponse.ok(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,8 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -77,7 +79,7 @@ public final class PeopleGraph {
       Collection<Edge> edges,
       Map<String, UUID> previousOwner,
       Map<String, UUID> firstOwner,
-      java.util.function.Predicate<UUID> mayRevive,
+      Predicate<UUID> mayRevive,
       Supplier<UUID> newId) {
     List<Set<String>> groups = groups(nodes, edges);
 
@@ -199,7 +201,7 @@ public final class PeopleGraph {
         }
       }
     }
-    Map<String, Set<String>> byRoot = new java.util.TreeMap<>();
+    Map<String, Set<String>> byRoot = new TreeMap<>();
     for (String node : new TreeSet<>(parent.keySet())) {
       byRoot.computeIfAbsent(root(parent, node), root -> new TreeSet<>()).add(node);
     }

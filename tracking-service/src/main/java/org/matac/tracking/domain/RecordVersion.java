@@ -2,7 +2,9 @@ package org.matac.tracking.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -33,13 +35,10 @@ public record RecordVersion(int recordVersion, Instant recordedAt, UUID eventId)
   }
 
   private static byte[] eventIdBytes(UUID eventId) {
-    return eventId
-        .toString()
-        .toLowerCase(java.util.Locale.ROOT)
-        .getBytes(StandardCharsets.US_ASCII);
+    return eventId.toString().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
   }
 
   private static int compareBytes(byte[] left, byte[] right) {
-    return java.util.Arrays.compareUnsigned(left, right);
+    return Arrays.compareUnsigned(left, right);
   }
 }

@@ -1,6 +1,8 @@
 package org.matac.tracking.persistence;
 
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -343,7 +345,7 @@ public class IdentityStore {
         == 1;
   }
 
-  private static Link link(java.sql.ResultSet row) throws java.sql.SQLException {
+  private static Link link(ResultSet row) throws SQLException {
     return new Link(
         row.getObject("id", UUID.class),
         row.getString("from_node"),

@@ -1,5 +1,6 @@
 package org.matac.tracking.persistence;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -71,11 +72,10 @@ public class PerpetratorStore {
   }
 
   /** Who a living profile is: what a list shows beside an id. */
-  public record Identity(
-      UUID id, String givenName, String familyName, java.time.LocalDate dateOfBirth) {}
+  public record Identity(UUID id, String givenName, String familyName, LocalDate dateOfBirth) {}
 
-  public java.util.Map<UUID, Identity> identities(java.util.Collection<UUID> ids) {
-    java.util.Map<UUID, Identity> found = new java.util.HashMap<>();
+  public Map<UUID, Identity> identities(Collection<UUID> ids) {
+    Map<UUID, Identity> found = new HashMap<>();
     sql.query(
             "SELECT id, given_name, family_name, date_of_birth FROM perpetrator WHERE id = ANY (?)",
             row ->
@@ -83,7 +83,7 @@ public class PerpetratorStore {
                     row.getObject(1, UUID.class),
                     row.getString(2),
                     row.getString(3),
-                    row.getObject(4, java.time.LocalDate.class)),
+                    row.getObject(4, LocalDate.class)),
             (Object) ids.toArray(UUID[]::new))
         .forEach(identity -> found.put(identity.id(), identity));
     return found;
@@ -227,7 +227,7 @@ public class PerpetratorStore {
   }
 
   /** The agencies holding records of a profile: what a signpost may say of it. */
-  public java.util.List<String> holdingAgencies(UUID id) {
+  public List<String> holdingAgencies(UUID id) {
     return sql.query(
         "SELECT DISTINCT source FROM person_identifier WHERE perpetrator_id = ? ORDER BY source",
         row -> row.getString(1),
@@ -385,11 +385,9 @@ public class PerpetratorStore {
         withdrawal || incident ? null : details(payload));
   }
 
-  private java.util.Map<String, Object> details(String payloadJson) {
+  private Map<String, Object> details(String payloadJson) {
     try {
-      return json.readValue(
-          payloadJson,
-          new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+      return json.readValue(payloadJson, new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,8 @@
 package org.matac.tracking.persistence;
 
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -190,7 +192,7 @@ public class ReferralStore {
         perpetratorId);
   }
 
-  private static Referral referral(java.sql.ResultSet row) throws java.sql.SQLException {
+  private static Referral referral(ResultSet row) throws SQLException {
     return new Referral(
         row.getObject("id", UUID.class),
         row.getObject("perpetrator_id", UUID.class),

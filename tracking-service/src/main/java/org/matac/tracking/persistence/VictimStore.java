@@ -3,6 +3,7 @@ package org.matac.tracking.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.matac.support.sql.Sql;
 import org.matac.tracking.application.intake.PartnerEvent;
 
@@ -30,7 +31,7 @@ public class VictimStore {
               + " updated_at = excluded.updated_at",
           incident.source(),
           victimRef,
-          dateOfBirth == null ? null : java.time.LocalDate.parse(dateOfBirth),
+          dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
           now);
       JsonNode contact = victim.get("contact");
       if (contact != null && contact.isObject()) {

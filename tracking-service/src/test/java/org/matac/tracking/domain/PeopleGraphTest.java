@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class PeopleGraphTest {
     return new PeopleGraph.Edge(from, to);
   }
 
-  private static java.util.function.Supplier<UUID> numbered() {
+  private static Supplier<UUID> numbered() {
     AtomicInteger next = new AtomicInteger(100);
     return () -> new UUID(0, next.getAndIncrement());
   }

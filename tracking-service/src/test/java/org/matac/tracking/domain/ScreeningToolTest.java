@@ -2,6 +2,7 @@ package org.matac.tracking.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class ScreeningToolTest {
     return new ScreeningTool.Group(
         code,
         code.toLowerCase(),
-        java.util.Arrays.stream(items).map(item -> new ScreeningTool.Item(item, item)).toList());
+        Arrays.stream(items).map(item -> new ScreeningTool.Item(item, item)).toList());
   }
 
   @Test

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -88,7 +89,7 @@ class DeadLetterDeskTest extends TrackingServiceTestBase {
     @Test
     void sends_back_every_waiting_letter_of_the_reason_chosen_and_leaves_the_others()
         throws Exception {
-      String reason = "MAPPING_FIXED_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+      String reason = "MAPPING_FIXED_" + UUID.randomUUID().toString().substring(0, 8);
       var first = Envelopes.incident();
       var second = Envelopes.incident();
       var other = Envelopes.incident();

@@ -8,8 +8,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.matac.infra.DevelopmentTokenIssuer;
 import org.matac.testing.Envelopes;
 import org.matac.tracking.TrackingServiceTestBase;
 
@@ -194,13 +198,9 @@ class EventIntakeControllerTest extends TrackingServiceTestBase {
     @Test
     void a_token_from_an_unknown_issuer_key_is_401() {
       String forged =
-          org.matac.infra.DevelopmentTokenIssuer.withEphemeralKey()
+          DevelopmentTokenIssuer.withEphemeralKey()
               .mint(
-                  "intruder",
-                  java.util.List.of("PARTNER_SYSTEM"),
-                  POLICE,
-                  java.util.List.of(),
-                  java.time.Duration.ofMinutes(5));
+                  "intruder", List.of("PARTNER_SYSTEM"), POLICE, List.of(), Duration.ofMinutes(5));
 
       assertThat(postEvent(Envelopes.incident().json(), forged).code()).isEqualTo(401);
     }
@@ -239,7 +239,7 @@ class EventIntakeControllerTest extends TrackingServiceTestBase {
     @Test
     void of_more_than_a_thousand_envelopes_is_a_400() {
       String item = Envelopes.incident().json();
-      String batch = "[" + String.join(",", java.util.Collections.nCopies(1001, item)) + "]";
+      String batch = "[" + String.join(",", Collections.nCopies(1001, item)) + "]";
 
       var response =
           exchange(

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
@@ -207,12 +211,11 @@ class PerpetratorTimelineTest extends TrackingServiceTestBase {
         throws Exception {
       String viaBatch = "NICHE-" + UUID.randomUUID();
       List<String> batchEvents = new ArrayList<>(scenarioFor(viaBatch));
-      java.util.Collections.reverse(batchEvents);
+      Collections.reverse(batchEvents);
       var batch =
           exchange(
-              io.micronaut.http.HttpRequest.POST(
-                      "/api/v1/events/batch", "[" + String.join(",", batchEvents) + "]")
-                  .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE)
+              HttpRequest.POST("/api/v1/events/batch", "[" + String.join(",", batchEvents) + "]")
+                  .contentType(MediaType.APPLICATION_JSON_TYPE)
                   .bearerAuth(partnerToken(POLICE)));
       assertThat(json.readTree(body(batch)).path("results").findValuesAsText("status"))
           .containsOnly("ACCEPTED");
@@ -220,10 +223,10 @@ class PerpetratorTimelineTest extends TrackingServiceTestBase {
 
       String viaKafka = "NICHE-" + UUID.randomUUID();
       for (String event : scenarioFor(viaKafka)) {
-        topics.send(org.matac.events.Topics.POLICE_INTAKE, viaKafka, event);
+        topics.send(Topics.POLICE_INTAKE, viaKafka, event);
       }
 
-      org.awaitility.Awaitility.await()
+      Awaitility.await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> expected.equals(kafkaProfile(viaKafka)));
     }

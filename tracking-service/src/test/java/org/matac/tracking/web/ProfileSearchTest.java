@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -92,8 +93,7 @@ class ProfileSearchTest extends TrackingServiceTestBase {
     private JsonNode identities(String ids, String token) throws Exception {
       var response =
           exchange(
-              io.micronaut.http.HttpRequest.POST(
-                      "/api/v1/perpetrators/identities", "{\"ids\":[" + ids + "]}")
+              HttpRequest.POST("/api/v1/perpetrators/identities", "{\"ids\":[" + ids + "]}")
                   .bearerAuth(token));
       assertThat(response.code()).as(body(response)).isEqualTo(200);
       return json.readTree(body(response));

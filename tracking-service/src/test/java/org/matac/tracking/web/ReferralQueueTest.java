@@ -9,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +17,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
+import org.matac.events.scoring.FoundationListPublished;
 import org.matac.testing.Envelopes;
 import org.matac.tracking.TrackingServiceTestBase;
 
@@ -326,12 +329,12 @@ class ReferralQueueTest extends TrackingServiceTestBase {
               .asText();
       String message =
           json.writeValueAsString(
-              new org.matac.events.scoring.FoundationListPublished(
+              new FoundationListPublished(
                   UUID.randomUUID(),
                   UUID.randomUUID(),
                   "SOUTHAMPTON",
-                  java.time.Instant.parse("2026-12-01T00:00:00Z"),
-                  java.time.Instant.parse("2026-12-01T09:00:00Z"),
+                  Instant.parse("2026-12-01T00:00:00Z"),
+                  Instant.parse("2026-12-01T09:00:00Z"),
                   "analyst-1",
                   "rfgv-1",
                   perpetratorId,
@@ -342,7 +345,7 @@ class ReferralQueueTest extends TrackingServiceTestBase {
       topics.send(Topics.FOUNDATION_LIST_PUBLISHED, perpetratorId, message);
 
       String reader = caseworker("cw-reader", "SOUTHAMPTON");
-      org.awaitility.Awaitility.await()
+      Awaitility.await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> referralsOf(perpetratorId, reader).size() == 1);
       JsonNode referral = referralsOf(perpetratorId, reader).get(0);

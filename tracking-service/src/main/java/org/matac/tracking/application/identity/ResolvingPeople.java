@@ -9,12 +9,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.matac.tracking.domain.PeopleGraph;
 import org.matac.tracking.persistence.IdentityStore;
+import org.matac.tracking.persistence.PartnerRecordStore;
 
 /**
  * Keeps people as the contract defines them, within the caller's transaction: the connected groups
@@ -67,7 +69,7 @@ public class ResolvingPeople {
       String sourceNode,
       Optional<String> linkingPnc,
       Holder holder,
-      Optional<org.matac.tracking.persistence.PartnerRecordStore.Current> replaced,
+      Optional<PartnerRecordStore.Current> replaced,
       boolean withdrawal) {
     if (replaced.isPresent()) {
       var before = replaced.get();
@@ -75,7 +77,7 @@ public class ResolvingPeople {
       String pncNow = linkingPnc.map(node -> node.substring(2)).orElse(null);
       return sourceNode.endsWith("|" + before.sourcePersonId())
           && holder.id().equals(before.perpetratorId())
-          && java.util.Objects.equals(pncBefore, pncNow)
+          && Objects.equals(pncBefore, pncNow)
           && before.withdrawn() == withdrawal;
     }
     return linkingPnc.flatMap(identity::ownerOf).map(holder.id()::equals).orElse(true);

@@ -16,7 +16,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -286,9 +288,7 @@ public class EnvelopeParser {
         return null;
       }
       try {
-        return java.time.OffsetDateTime.parse(
-                text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            .toInstant();
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
       } catch (DateTimeParseException e) {
         error(field, "must be an RFC 3339 instant with Z or an offset, like 2026-10-01T21:14:00Z");
         return null;

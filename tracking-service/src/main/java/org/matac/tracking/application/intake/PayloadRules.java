@@ -1,5 +1,6 @@
 package org.matac.tracking.application.intake;
 
+import java.util.Arrays;
 import java.util.List;
 import org.matac.events.intake.EventType;
 
@@ -73,7 +74,7 @@ final class PayloadRules {
       }
       case RECORD_WITHDRAWN -> {
         List<String> withdrawable =
-            java.util.Arrays.stream(EventType.values())
+            Arrays.stream(EventType.values())
                 .filter(t -> t != EventType.RECORD_WITHDRAWN)
                 .map(Enum::name)
                 .toList();

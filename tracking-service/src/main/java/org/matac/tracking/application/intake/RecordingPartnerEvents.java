@@ -1,7 +1,11 @@
 package org.matac.tracking.application.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.matac.events.Topics;
 import org.matac.events.intake.EventType;
@@ -55,16 +60,15 @@ public class RecordingPartnerEvents {
   }
 
   /** The record types whose every version a profile carries, for scores as of past instants. */
-  private static final java.util.Set<String> HAS_HISTORY =
-      java.util.Set.of(
-          EventType.INCIDENT_REPORTED.name(), EventType.JUSTICE_OUTCOME_RECORDED.name());
+  private static final Set<String> HAS_HISTORY =
+      Set.of(EventType.INCIDENT_REPORTED.name(), EventType.JUSTICE_OUTCOME_RECORDED.name());
 
   private final IntakeEventStore intakeEvents;
   private final PerpetratorStore perpetrators;
   private final PartnerRecordStore records;
   private final VictimStore victims;
   private final OutboxWriter outbox;
-  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final ObjectMapper json;
   private final AuditTrail audit;
   private final ReferralQueue referrals;
   private final ResolvingPeople people;
@@ -77,7 +81,7 @@ public class RecordingPartnerEvents {
       PartnerRecordStore records,
       VictimStore victims,
       OutboxWriter outbox,
-      com.fasterxml.jackson.databind.ObjectMapper json,
+      ObjectMapper json,
       AuditTrail audit,
       ReferralQueue referrals,
       ResolvingPeople people,
@@ -346,8 +350,7 @@ public class RecordingPartnerEvents {
   }
 
   /** {@code payload} names the assignment ended: the event's own, or a withdrawn version's. */
-  private void publishUnassignment(
-      PartnerEvent event, UUID perpetratorId, com.fasterxml.jackson.databind.JsonNode payload) {
+  private void publishUnassignment(PartnerEvent event, UUID perpetratorId, JsonNode payload) {
     outbox.append(
         Topics.SAFETY_WORKER_UNASSIGNED,
         perpetratorId.toString(),
@@ -361,11 +364,11 @@ public class RecordingPartnerEvents {
             event.occurredAt()));
   }
 
-  private com.fasterxml.jackson.databind.JsonNode read(String payload) {
+  private JsonNode read(String payload) {
     try {
       return json.readTree(payload);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.matac.tracking.application.profile;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,8 @@ public class ReadingProfiles {
    */
   @Transactional
   public SearchResult search(PerpetratorStore.Criteria criteria, int limit, Caller reader) {
-    List<ProfileView> items = new java.util.ArrayList<>();
-    List<Signpost> signposts = new java.util.ArrayList<>();
+    List<ProfileView> items = new ArrayList<>();
+    List<Signpost> signposts = new ArrayList<>();
     for (UUID id : perpetrators.search(criteria, limit)) {
       if (mayRead(reader, id)) {
         items.add(shownTo(new ProfileView(id, perpetrators.profile(id)), reader));
@@ -107,8 +108,8 @@ public class ReadingProfiles {
     Map<UUID, PerpetratorStore.Identity> found = perpetrators.identities(ids);
     Map<UUID, ProfileAccess.Reach> reaches =
         perpetrators.reachesOf(found.keySet(), ProfileAccess.needs(reader.roles()));
-    List<PerpetratorStore.Identity> items = new java.util.ArrayList<>();
-    List<UUID> withheld = new java.util.ArrayList<>();
+    List<PerpetratorStore.Identity> items = new ArrayList<>();
+    List<UUID> withheld = new ArrayList<>();
     for (UUID id : ids) {
       PerpetratorStore.Identity identity = found.get(id);
       if (identity != null && mayRead(reader, reaches.get(id))) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
@@ -121,7 +122,7 @@ public class EnteringSelfReferrals {
     List<String> empty =
         node.properties().stream()
             .filter(field -> field.getValue().isNull())
-            .map(java.util.Map.Entry::getKey)
+            .map(Map.Entry::getKey)
             .toList();
     node.remove(empty);
     node.properties().stream()

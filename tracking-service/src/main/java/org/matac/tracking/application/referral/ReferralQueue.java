@@ -1,6 +1,7 @@
 package org.matac.tracking.application.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -75,7 +76,7 @@ public class ReferralQueue {
       String sourceReference,
       UUID perpetratorId,
       Optional<String> area,
-      com.fasterxml.jackson.databind.JsonNode payload,
+      JsonNode payload,
       Instant now) {
     String pathway = payload.path("pathway").asText(null);
     String agency = ReferralRules.receivingAgency(pathway, programmeAgency);
