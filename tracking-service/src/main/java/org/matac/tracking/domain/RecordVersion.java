@@ -1,24 +1,22 @@
 package org.matac.tracking.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.UUID;
+import org.matac.events.intake.VersionOrder;
 
 /**
- * Where one version of a partner record stands among its versions: by {@code recordVersion} (an
- * absent one counts as 0), then {@code recordedAt}, then the event id as lower-case canonical UUID
- * text, byte by byte. The greatest is the current version, whatever order versions arrive in.
+ * Where one version of a partner record stands among its versions, in the contract's order ({@link
+ * VersionOrder}). The greatest is the current version, whatever order versions arrive in.
  */
 public record RecordVersion(int recordVersion, Instant recordedAt, UUID eventId)
     implements Comparable<RecordVersion> {
 
   private static final Comparator<RecordVersion> ORDER =
-      Comparator.comparingInt(RecordVersion::recordVersion)
-          .thenComparing(RecordVersion::recordedAt)
-          .thenComparing(version -> eventIdBytes(version.eventId()), RecordVersion::compareBytes);
+      VersionOrder.of(
+          RecordVersion::recordVersion,
+          RecordVersion::recordedAt,
+          version -> version.eventId().toString());
 
   public static RecordVersion of(Integer recordVersion, Instant recordedAt, UUID eventId) {
     return new RecordVersion(recordVersion == null ? 0 : recordVersion, recordedAt, eventId);
@@ -32,13 +30,5 @@ public record RecordVersion(int recordVersion, Instant recordedAt, UUID eventId)
   @Override
   public int compareTo(RecordVersion other) {
     return ORDER.compare(this, other);
-  }
-
-  private static byte[] eventIdBytes(UUID eventId) {
-    return eventId.toString().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static int compareBytes(byte[] left, byte[] right) {
-    return Arrays.compareUnsigned(left, right);
   }
 }
