@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The envelope every partner sends, to Kafka or over HTTP. The payload's shape depends on {@link
- * #type()}; the records in this package describe each one.
+ * #type()}: docs/partner-contract.md describes each, and docs/partner-envelope.schema.json checks
+ * them (intake reads payloads field by field, so no record here stands for one).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PartnerEnvelope(
