@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
+import org.matac.events.access.Roles;
 
 /**
  * Runs one service under test against the shared real PostgreSQL (in its own database) and Kafka,
@@ -54,11 +55,11 @@ public abstract class ServiceTestBase implements TestPropertyProvider {
   }
 
   protected String partnerToken(String agency) {
-    return token("system-" + agency, "PARTNER_SYSTEM", agency);
+    return token("system-" + agency, Roles.PARTNER_SYSTEM, agency);
   }
 
   protected String analystToken() {
-    return token("analyst-1", "ANALYST", "HAMPSHIRE_POLICE");
+    return token("analyst-1", Roles.ANALYST, "HAMPSHIRE_POLICE");
   }
 
   /** Sends a request and answers the response whatever its status, with its body as text. */

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.matac.deploy.LocalStack;
 import org.matac.deploy.StackSettings;
+import org.matac.events.access.Roles;
 
 /**
  * Times the console's pages, server-rendered end to end (the console and every API call behind it),
@@ -52,12 +53,12 @@ public final class ConsolePageBenchmark {
           "Stored %d perpetrators' facts in %d s%n",
           people, Duration.between(loading, Instant.now()).toSeconds());
       HttpClient http = HttpClient.newHttpClient();
-      String police = token(stack, "bench-feed", "PARTNER_SYSTEM", "HAMPSHIRE_POLICE");
-      String idva = token(stack, "bench-idva", "PARTNER_SYSTEM", "SOUTHAMPTON_IDVA");
+      String police = token(stack, "bench-feed", Roles.PARTNER_SYSTEM, "HAMPSHIRE_POLICE");
+      String idva = token(stack, "bench-idva", Roles.PARTNER_SYSTEM, "SOUTHAMPTON_IDVA");
       String coordinator =
-          token(stack, "bench-coordinator", "MATAC_COORDINATOR", "SOUTHAMPTON_CITY_COUNCIL");
-      String caseworker = token(stack, "bench-caseworker", "CASEWORKER", "HAMPTON_TRUST");
-      String worker = token(stack, "bench-worker", "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA");
+          token(stack, "bench-coordinator", Roles.MATAC_COORDINATOR, "SOUTHAMPTON_CITY_COUNCIL");
+      String caseworker = token(stack, "bench-caseworker", Roles.CASEWORKER, "HAMPTON_TRUST");
+      String worker = token(stack, "bench-worker", Roles.VICTIM_SAFETY_WORKER, "SOUTHAMPTON_IDVA");
       String tracking = stack.url(LocalStack.Service.TRACKING);
       String scoring = stack.url(LocalStack.Service.SCORING);
       String console = stack.url(LocalStack.Service.CONSOLE);

@@ -35,6 +35,7 @@ import org.matac.deploy.LocalStack;
 import org.matac.deploy.LocalStack.Service;
 import org.matac.deploy.StackSettings;
 import org.matac.events.Topics;
+import org.matac.events.access.Roles;
 import org.matac.infra.LocalKafka;
 
 /**
@@ -439,7 +440,7 @@ public final class FaultSuite {
             .issuer()
             .mint(
                 "fault-auditor",
-                List.of("AUDITOR"),
+                List.of(Roles.AUDITOR),
                 "HAMPSHIRE_POLICE",
                 List.of(),
                 Duration.ofMinutes(10));

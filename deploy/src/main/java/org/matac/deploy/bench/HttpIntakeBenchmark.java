@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.matac.deploy.LocalStack;
 import org.matac.deploy.StackSettings;
+import org.matac.events.access.Roles;
 
 /**
  * HTTP intake with valid tokens: single envelopes, then batches of 100, each sent back to back by a
@@ -71,7 +72,7 @@ public final class HttpIntakeBenchmark {
               .issuer()
               .mint(
                   "bench-partner-" + c,
-                  List.of("PARTNER_SYSTEM"),
+                  List.of(Roles.PARTNER_SYSTEM),
                   "HAMPSHIRE_POLICE",
                   List.of(),
                   Duration.ofHours(1));

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.matac.deploy.LocalStack;
 import org.matac.deploy.StackSettings;
+import org.matac.events.access.Roles;
 
 /**
  * Latency from intake accepting an event to the score change and to the worker's inbox entry, at a
@@ -51,8 +52,8 @@ public final class LatencyBenchmark {
     environment.put("MATAC_DATA_DIR", data.toString());
     try (LocalStack stack = LocalStack.start(StackSettings.from(environment, List.of("--fresh")))) {
       HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
-      String police = token(stack, "bench-police", "PARTNER_SYSTEM", "HAMPSHIRE_POLICE");
-      String idva = token(stack, "bench-idva", "PARTNER_SYSTEM", "SOUTHAMPTON_IDVA");
+      String police = token(stack, "bench-police", Roles.PARTNER_SYSTEM, "HAMPSHIRE_POLICE");
+      String idva = token(stack, "bench-idva", Roles.PARTNER_SYSTEM, "SOUTHAMPTON_IDVA");
       String victim = "V-BENCH-" + UUID.randomUUID();
       String worker = "idva-bench-worker";
       check(
@@ -184,7 +185,7 @@ public final class LatencyBenchmark {
 
   private static void awaitCaseload(HttpClient http, LocalStack stack, String worker)
       throws Exception {
-    String token = token(stack, worker, "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA");
+    String token = token(stack, worker, Roles.VICTIM_SAFETY_WORKER, "SOUTHAMPTON_IDVA");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       HttpResponse<String> caseload =

@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.matac.deploy.LocalStack;
 import org.matac.deploy.StackSettings;
+import org.matac.events.access.Roles;
 
 /**
  * Scoring at scale: N perpetrators' facts stored (written straight into scoring's table, as
@@ -69,7 +70,7 @@ public final class ScoringBenchmark {
               .issuer()
               .mint(
                   "bench-coordinator",
-                  List.of("MATAC_COORDINATOR"),
+                  List.of(Roles.MATAC_COORDINATOR),
                   "SOUTHAMPTON_CITY_COUNCIL",
                   List.of("SOUTHAMPTON"),
                   Duration.ofHours(2));
@@ -78,7 +79,7 @@ public final class ScoringBenchmark {
               .issuer()
               .mint(
                   "bench-admin",
-                  List.of("ADMIN"),
+                  List.of(Roles.ADMIN),
                   "HAMPSHIRE_POLICE",
                   List.of(),
                   Duration.ofHours(2));
