@@ -36,7 +36,7 @@ public final class KafkaAccessScript {
         new StringBuilder(
             """
             #!/bin/sh
-            # Generated from KafkaAccess by KafkaAccessScript: do not edit; see
+            # Generated from org.matac.infra.KafkaAccess by KafkaAccessScript: do not edit; see
             # docs/adr/0011. Gives each account its SCRAM-SHA-256 credential and exactly the rules
             # the local stack's broker enforces. Needs: BOOTSTRAP (host:port), ADMIN_CONFIG (client
             # properties of a super user) and, per account, <ACCOUNT>_KAFKA_PASSWORD (for example
