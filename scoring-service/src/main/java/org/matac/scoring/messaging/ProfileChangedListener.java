@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.matac.events.Topics;
 import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
-import org.matac.scoring.application.ScoringProfiles;
+import org.matac.scoring.application.scores.ScoringProfiles;
 import org.matac.support.kafka.AtLeastOnceBatchListener;
 import org.matac.support.kafka.BatchHandling;
 import org.matac.support.kafka.DeadLetteringListener;

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.matac.events.access.Roles;
-import org.matac.scoring.application.ActionPlans;
+import org.matac.scoring.application.tasking.ActionPlans;
 import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;

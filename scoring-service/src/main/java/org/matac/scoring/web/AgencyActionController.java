@@ -13,7 +13,7 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.List;
 import java.util.UUID;
 import org.matac.events.access.Roles;
-import org.matac.scoring.application.ActionPlans;
+import org.matac.scoring.application.tasking.ActionPlans;
 import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;

@@ -14,8 +14,8 @@ import io.micronaut.security.authentication.Authentication;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.matac.events.access.Roles;
-import org.matac.scoring.application.PolicyCatalogue;
-import org.matac.scoring.application.Rescoring;
+import org.matac.scoring.application.policies.PolicyCatalogue;
+import org.matac.scoring.application.scores.Rescoring;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.support.security.Caller;
 

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.matac.events.access.Roles;
-import org.matac.scoring.application.ScoringProfiles;
+import org.matac.scoring.application.scores.ScoringProfiles;
 import org.matac.scoring.domain.Score;
 import org.matac.scoring.persistence.ScoreStore;
 import org.matac.support.problem.ProblemException;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.access.Roles;
-import org.matac.scoring.application.TaskingCycles;
+import org.matac.scoring.application.tasking.TaskingCycles;
 import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.security.Caller;

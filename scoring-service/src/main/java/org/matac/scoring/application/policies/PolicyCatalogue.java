@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.policies;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.event.StartupEvent;

@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.rankings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 import org.matac.events.Topics;
 import org.matac.events.scoring.FoundationListPublished;
 import org.matac.events.tracking.ProfileChanged;
+import org.matac.scoring.application.policies.PolicyCatalogue;
+import org.matac.scoring.application.scores.ParsedFactsCache;
+import org.matac.scoring.application.scores.ProfileFactsMapper;
 import org.matac.scoring.domain.FoundationCohort;
 import org.matac.scoring.domain.PersonFacts;
 import org.matac.scoring.domain.PolicyComparison;
@@ -43,7 +46,7 @@ public class Rankings {
   private final TaskingStore tasking;
   private final OutboxWriter outbox;
   private final Clock clock;
-  private final ParsedFacts parsedFacts;
+  private final ParsedFactsCache parsedFacts;
 
   public Rankings(
       FactsStore facts,
@@ -53,7 +56,7 @@ public class Rankings {
       TaskingStore tasking,
       OutboxWriter outbox,
       Clock clock,
-      ParsedFacts parsedFacts) {
+      ParsedFactsCache parsedFacts) {
     this.parsedFacts = parsedFacts;
     this.facts = facts;
     this.policies = policies;
@@ -229,12 +232,12 @@ public class Rankings {
 
   private Candidate candidate(FactsStore.StoredFacts stored, ScoringPolicy policy, Instant asOf) {
     ProfileChanged.Profile profile = read(stored.profileJson());
-    PersonFacts person = ProfileFacts.of(profile);
+    PersonFacts person = ProfileFactsMapper.of(profile);
     return new Candidate(
         new Ranked(
             stored.perpetratorId(),
             RfgvScorer.score(person, policy, asOf),
-            ProfileFacts.tieBreakKey(profile)),
+            ProfileFactsMapper.tieBreakKey(profile)),
         person);
   }
 

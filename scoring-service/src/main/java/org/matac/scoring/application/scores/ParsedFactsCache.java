@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.scores;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
@@ -24,7 +24,7 @@ import org.matac.support.retention.PersonalDataEraser;
  * inside its 512 MB.
  */
 @Singleton
-public class ParsedFacts implements PersonalDataEraser {
+public class ParsedFactsCache implements PersonalDataEraser {
 
   /** One person's facts as the rules read them, and the ranking's last tie-break key. */
   public record Parsed(UUID perpetratorId, long version, PersonFacts facts, String tieBreakKey) {}
@@ -33,7 +33,7 @@ public class ParsedFacts implements PersonalDataEraser {
   private final ObjectMapper json;
   private final Map<UUID, Parsed> cache;
 
-  public ParsedFacts(
+  public ParsedFactsCache(
       FactsStore store,
       ObjectMapper json,
       @Value("${matac.scoring.parsed-facts-cache-size:100000}") int maximum) {
@@ -89,8 +89,8 @@ public class ParsedFacts implements PersonalDataEraser {
       return new Parsed(
           stored.perpetratorId(),
           stored.version(),
-          ProfileFacts.of(profile),
-          ProfileFacts.tieBreakKey(profile));
+          ProfileFactsMapper.of(profile),
+          ProfileFactsMapper.tieBreakKey(profile));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

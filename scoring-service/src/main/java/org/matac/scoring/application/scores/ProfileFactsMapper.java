@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.scores;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -14,18 +14,18 @@ import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.VersionStamp;
 
 /** Maps tracking's published profile onto the facts the scoring rules read. */
-final class ProfileFacts {
+public final class ProfileFactsMapper {
 
   private static final String INCIDENT = "INCIDENT_REPORTED";
   private static final String OUTCOME = "JUSTICE_OUTCOME_RECORDED";
 
-  private ProfileFacts() {}
+  private ProfileFactsMapper() {}
 
   /**
    * Every version the profile carries; a profile published before versions were carried is read
    * through its current records alone.
    */
-  static PersonFacts of(ProfileChanged.Profile profile) {
+  public static PersonFacts of(ProfileChanged.Profile profile) {
     Optional<LocalDate> born = Optional.ofNullable(profile.dateOfBirth());
     if (profile.versions().isEmpty()) {
       return new PersonFacts(
@@ -105,7 +105,7 @@ final class ProfileFacts {
   }
 
   /** The policy's last tie-break: the smallest PNC id, else the smallest source identity. */
-  static String tieBreakKey(ProfileChanged.Profile profile) {
+  public static String tieBreakKey(ProfileChanged.Profile profile) {
     return Ranked.tieBreakKeyOf(
         profile.pncIds(),
         profile.identities().stream()

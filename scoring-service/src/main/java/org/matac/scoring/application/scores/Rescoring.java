@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.scores;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;

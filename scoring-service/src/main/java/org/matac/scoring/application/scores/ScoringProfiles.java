@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.scores;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +21,7 @@ import org.matac.events.access.Roles;
 import org.matac.events.scoring.ScoreChanged;
 import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
+import org.matac.scoring.application.policies.PolicyCatalogue;
 import org.matac.scoring.domain.RfgvScorer;
 import org.matac.scoring.domain.Score;
 import org.matac.scoring.domain.ScoringPolicy;
@@ -137,7 +138,7 @@ public class ScoringProfiles {
                   ProfileChanged message = newest.get(id);
                   return new ScoreStore.Change(
                       id,
-                      RfgvScorer.score(ProfileFacts.of(message.profile()), policy, now),
+                      RfgvScorer.score(ProfileFactsMapper.of(message.profile()), policy, now),
                       message.messageId());
                 })
             .toList();
@@ -214,7 +215,7 @@ public class ScoringProfiles {
       ScoringPolicy policy,
       Instant asOf,
       UUID causedBy) {
-    Score score = RfgvScorer.score(ProfileFacts.of(profile), policy, asOf);
+    Score score = RfgvScorer.score(ProfileFactsMapper.of(profile), policy, asOf);
     storeChanged(
         List.of(new ScoreStore.Change(perpetratorId, score, causedBy)),
         scores
@@ -284,7 +285,8 @@ public class ScoringProfiles {
                 stored ->
                     new ScoreStore.Change(
                         stored.perpetratorId(),
-                        RfgvScorer.score(ProfileFacts.of(read(stored.profileJson())), policy, asOf),
+                        RfgvScorer.score(
+                            ProfileFactsMapper.of(read(stored.profileJson())), policy, asOf),
                         null))
             .toList();
     storeChanged(
@@ -307,7 +309,7 @@ public class ScoringProfiles {
     Optional<Score> score =
         facts
             .profile(perpetratorId)
-            .map(profile -> RfgvScorer.score(ProfileFacts.of(read(profile)), policy, asOf));
+            .map(profile -> RfgvScorer.score(ProfileFactsMapper.of(read(profile)), policy, asOf));
     score.ifPresent(found -> consulted(reader, perpetratorId, "score read as of " + asOf));
     return score;
   }

@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.tasking;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.tasking;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Singleton;
@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.matac.events.Topics;
 import org.matac.events.access.Roles;
 import org.matac.events.scoring.TaskingListPublished;
+import org.matac.scoring.application.rankings.Rankings;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.Refusal;
 import org.matac.scoring.domain.TaskingCycle;

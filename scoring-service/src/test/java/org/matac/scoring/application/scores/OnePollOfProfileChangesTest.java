@@ -1,4 +1,4 @@
-package org.matac.scoring.application;
+package org.matac.scoring.application.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
