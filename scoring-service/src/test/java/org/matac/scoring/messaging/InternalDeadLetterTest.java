@@ -12,18 +12,13 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
-import org.matac.testing.ServiceTestBase;
+import org.matac.scoring.ScoringServiceTestBase;
 
 /** What scoring could not take from another service is kept for an admin, and replayed once. */
 @MicronautTest(transactional = false)
-class InternalDeadLetterTest extends ServiceTestBase {
+class InternalDeadLetterTest extends ScoringServiceTestBase {
 
   @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
 
   private String admin() {
     return token("admin-1", "ADMIN", "HAMPSHIRE_POLICE");
@@ -45,7 +40,7 @@ class InternalDeadLetterTest extends ServiceTestBase {
   void an_unreadable_profile_change_is_kept_with_its_origin_and_can_be_replayed_once()
       throws Exception {
     String marker = "unreadable-" + UUID.randomUUID();
-    topics.send(Topics.PROFILE_CHANGED, UUID.randomUUID().toString(), "{not json " + marker);
+    publishProfileChange(UUID.randomUUID().toString(), "{not json " + marker);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> letterFor(marker) != null);
     JsonNode letter = letterFor(marker);

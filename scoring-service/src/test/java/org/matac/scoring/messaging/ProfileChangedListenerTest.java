@@ -20,17 +20,12 @@ import org.matac.events.DeadLetterHeaders;
 import org.matac.events.Topics;
 import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
-import org.matac.testing.ServiceTestBase;
+import org.matac.scoring.ScoringServiceTestBase;
 
 @MicronautTest(transactional = false)
-class ProfileChangedListenerTest extends ServiceTestBase {
+class ProfileChangedListenerTest extends ScoringServiceTestBase {
 
   @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
 
   private String analyst() {
     return analystToken();
@@ -88,10 +83,10 @@ class ProfileChangedListenerTest extends ServiceTestBase {
           profileChange(perpetratorId, 2, Instant.now().minusSeconds(60 * 86_400));
       String redelivered = json.writeValueAsString(first);
 
-      topics.send(Topics.PROFILE_CHANGED, perpetratorId, redelivered);
-      topics.send(Topics.PROFILE_CHANGED, perpetratorId, redelivered);
+      publishProfileChange(perpetratorId, redelivered);
+      publishProfileChange(perpetratorId, redelivered);
       // Same key, same partition: once the second change shows, the redelivery was processed.
-      topics.send(Topics.PROFILE_CHANGED, perpetratorId, json.writeValueAsString(second));
+      publishProfileChange(perpetratorId, json.writeValueAsString(second));
 
       await()
           .atMost(Duration.ofSeconds(30))
@@ -116,10 +111,8 @@ class ProfileChangedListenerTest extends ServiceTestBase {
     void scores_for_a_past_instant_from_what_was_known_then() throws Exception {
       String perpetratorId = UUID.randomUUID().toString();
       Instant occurred = Instant.parse("2026-06-01T12:00:00Z");
-      topics.send(
-          Topics.PROFILE_CHANGED,
-          perpetratorId,
-          json.writeValueAsString(profileChange(perpetratorId, 1, occurred)));
+      publishProfileChange(
+          perpetratorId, json.writeValueAsString(profileChange(perpetratorId, 1, occurred)));
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> get("/api/v1/scores/" + perpetratorId).code() == 200);
@@ -141,7 +134,7 @@ class ProfileChangedListenerTest extends ServiceTestBase {
       String change =
           json.writeValueAsString(
               profileChange(perpetratorId, 1, Instant.now().minusSeconds(3600)));
-      topics.send(Topics.PROFILE_CHANGED, perpetratorId, change);
+      publishProfileChange(perpetratorId, change);
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> get("/api/v1/scores/" + perpetratorId).code() == 200);
@@ -158,13 +151,11 @@ class ProfileChangedListenerTest extends ServiceTestBase {
       // Published before the disposal, read after it; same key, same partition: once the other
       // person is scored, the late change was handled.
       String someoneElse = UUID.randomUUID().toString();
-      topics.send(
-          Topics.PROFILE_CHANGED,
+      publishProfileChange(
           perpetratorId,
           json.writeValueAsString(
               profileChange(perpetratorId, 2, Instant.now().minusSeconds(1800))));
-      topics.send(
-          Topics.PROFILE_CHANGED,
+      publishProfileChange(
           perpetratorId,
           json.writeValueAsString(profileChange(someoneElse, 1, Instant.now().minusSeconds(60))));
       await()
@@ -191,8 +182,7 @@ class ProfileChangedListenerTest extends ServiceTestBase {
     @Test
     void by_a_coordinator_is_allowed_in_their_area_and_refused_elsewhere() throws Exception {
       String perpetratorId = UUID.randomUUID().toString();
-      topics.send(
-          Topics.PROFILE_CHANGED,
+      publishProfileChange(
           perpetratorId,
           json.writeValueAsString(profileChange(perpetratorId, 1, Instant.now().minusSeconds(60))));
       await()
@@ -216,7 +206,7 @@ class ProfileChangedListenerTest extends ServiceTestBase {
     void is_dead_lettered_on_the_scoring_dead_letter_topic() {
       String garbage = "not a profile " + UUID.randomUUID();
 
-      topics.send(Topics.PROFILE_CHANGED, "x", garbage);
+      publishProfileChange("x", garbage);
 
       var dead =
           topics.readUntil(

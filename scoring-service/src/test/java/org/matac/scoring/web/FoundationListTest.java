@@ -1,7 +1,6 @@
 package org.matac.scoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,26 +17,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
-import org.matac.testing.ServiceTestBase;
+import org.matac.scoring.ScoringServiceTestBase;
 
 @MicronautTest(transactional = false)
-class FoundationListTest extends ServiceTestBase {
+class FoundationListTest extends ScoringServiceTestBase {
 
   private static final String AREA = "HAVANT";
 
   @Inject ObjectMapper json;
 
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
-
   private void publish(String id, LocalDate born, List<ProfileChanged.PartnerRecord> records)
       throws Exception {
     Instant at = Instant.now().minus(Duration.ofDays(20));
     String reference = "HV/" + id;
-    topics.send(
-        Topics.PROFILE_CHANGED,
+    publishProfileChange(
         id,
         json.writeValueAsString(
             new ProfileChanged(
@@ -104,9 +97,7 @@ class FoundationListTest extends ServiceTestBase {
                 Map.of())));
     publish(unknownAge, null, List.of());
     for (String id : List.of(eligible, charged, unknownAge)) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> get("/api/v1/scores/" + id, analystToken()).code() == 200);
+      awaitScoreOf(id);
     }
     String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
 

@@ -18,19 +18,13 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
-import org.matac.testing.ServiceTestBase;
+import org.matac.scoring.ScoringServiceTestBase;
 
 @MicronautTest(transactional = false)
-class PolicyActivationTest extends ServiceTestBase {
+class PolicyActivationTest extends ScoringServiceTestBase {
 
   @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
 
   private String admin() {
     return token("admin-1", "ADMIN", "HAMPSHIRE_POLICE");
@@ -121,8 +115,7 @@ class PolicyActivationTest extends ServiceTestBase {
   void activating_a_policy_rescores_everyone_under_it() throws Exception {
     String person = UUID.randomUUID().toString();
     Instant recent = Instant.now().minus(Duration.ofDays(3));
-    topics.send(
-        Topics.PROFILE_CHANGED,
+    publishProfileChange(
         person,
         json.writeValueAsString(
             new ProfileChanged(
@@ -155,9 +148,7 @@ class PolicyActivationTest extends ServiceTestBase {
                             false,
                             null)),
                     List.of()))));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> get("/api/v1/scores/" + person, analystToken()).code() == 200);
+    awaitScoreOf(person);
     assertThat(scoreOf(person).path("gravity").asInt()).isEqualTo(3);
 
     // The Met-style change: weight coercive control like ABH, as a new version.

@@ -1,7 +1,6 @@
 package org.matac.scoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,13 +16,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.matac.events.Topics;
+import org.matac.scoring.ScoringServiceTestBase;
 import org.matac.scoring.testing.Profiles;
-import org.matac.testing.ServiceTestBase;
 
 /** A partnership testing the Met's kind of change before adopting it: who enters, who leaves. */
 @MicronautTest(transactional = false)
-class RankingComparisonTest extends ServiceTestBase {
+class RankingComparisonTest extends ScoringServiceTestBase {
 
   private static final String AREA = "COMPARE_" + UUID.randomUUID().toString().substring(0, 8);
   private static final String POLICY = "rfgv-cc-" + UUID.randomUUID().toString().substring(0, 8);
@@ -34,33 +32,24 @@ class RankingComparisonTest extends ServiceTestBase {
   private final String controlling = UUID.randomUUID().toString();
   private final String assaulting = UUID.randomUUID().toString();
 
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
-
   private String coordinator() {
     return token("coordinator-cmp", "MATAC_COORDINATOR", "TEST_VALLEY_COUNCIL", AREA);
   }
 
   @BeforeAll
   void twoPeopleAndACoerciveControlPolicy() throws Exception {
-    topics.send(
-        Topics.PROFILE_CHANGED,
+    publishProfileChange(
         controlling,
         Profiles.of(controlling)
             .incident("CC/1", TEN_DAYS_AGO, AREA, List.of("CONTROLLING_COERCIVE_BEHAVIOUR"), "V-1")
             .json(json));
-    topics.send(
-        Topics.PROFILE_CHANGED,
+    publishProfileChange(
         assaulting,
         Profiles.of(assaulting)
             .incident("ABH/1", TEN_DAYS_AGO, AREA, List.of("ABH"), "V-2")
             .json(json));
     for (String id : List.of(controlling, assaulting)) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> get("/api/v1/scores/" + id, analystToken()).code() == 200);
+      awaitScoreOf(id);
     }
     ObjectNode document;
     try (InputStream in = getClass().getResourceAsStream("/policies/rfgv-1.json")) {

@@ -1,7 +1,6 @@
 package org.matac.scoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,22 +11,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.matac.events.Topics;
+import org.matac.scoring.ScoringServiceTestBase;
 import org.matac.scoring.testing.Profiles;
-import org.matac.testing.ServiceTestBase;
 
 /** A score as of an instant is what was known then: later corrections do not rewrite it. */
 @MicronautTest(transactional = false)
-class ScoreAsOfTest extends ServiceTestBase {
+class ScoreAsOfTest extends ScoringServiceTestBase {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
 
   private JsonNode scoreAt(String id, Instant asOf) throws Exception {
     return json.readTree(body(get("/api/v1/scores/" + id + "?asOf=" + asOf, analystToken())))
@@ -40,16 +33,13 @@ class ScoreAsOfTest extends ServiceTestBase {
     Instant occurred = NOW.minus(Duration.ofDays(20));
     Instant firstRecorded = NOW.minus(Duration.ofDays(19));
     Instant corrected = NOW.minus(Duration.ofDays(2));
-    topics.send(
-        Topics.PROFILE_CHANGED,
+    publishProfileChange(
         person,
         Profiles.of(person)
             .version("AS/1", 1, firstRecorded, occurred, "ASOF_AREA", "ABH")
             .version("AS/1", 2, corrected, occurred, "ASOF_AREA", "COMMON_ASSAULT")
             .json(json));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> get("/api/v1/scores/" + person, analystToken()).code() == 200);
+    awaitScoreOf(person);
 
     assertThat(scoreAt(person, NOW).path("harm").decimalValue()).isEqualByComparingTo("19");
     assertThat(scoreAt(person, corrected.minusSeconds(1)).path("harm").decimalValue())

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
-import org.matac.testing.ServiceTestBase;
+import org.matac.scoring.ScoringServiceTestBase;
 
 /** A coordinator's month in one area, in order: ranking, draft, decisions, publication, review. */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TaskingCycleTest extends ServiceTestBase {
+class TaskingCycleTest extends ScoringServiceTestBase {
 
   private static final String AREA = "TEST_VALLEY";
   private static final Instant INCIDENTS = Instant.now().minus(Duration.ofDays(10));
@@ -44,11 +44,6 @@ class TaskingCycleTest extends ServiceTestBase {
   private String cycleId;
   private String nextCycleId;
   private JsonNode rankingBefore;
-
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
 
   private String coordinator() {
     return token("coordinator-tv", "MATAC_COORDINATOR", "TEST_VALLEY_COUNCIL", AREA);
@@ -88,8 +83,7 @@ class TaskingCycleTest extends ServiceTestBase {
 
   /** Publishes the person's whole profile, as tracking does: every current incident. */
   private void publishProfile(String id, ProfileChanged.Incident... incidents) throws Exception {
-    topics.send(
-        Topics.PROFILE_CHANGED,
+    publishProfileChange(
         id,
         json.writeValueAsString(
             new ProfileChanged(
@@ -119,9 +113,7 @@ class TaskingCycleTest extends ServiceTestBase {
     publishProfile(medium, incident("TV/2", INCIDENTS, List.of("ABH"), List.of("V-3")));
     publishProfile(low, LOW_FIRST);
     for (String id : List.of(high, medium, low)) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> get("/api/v1/scores/" + id, analystToken()).code() == 200);
+      awaitScoreOf(id);
     }
   }
 

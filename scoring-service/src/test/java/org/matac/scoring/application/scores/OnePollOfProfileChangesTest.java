@@ -15,15 +15,15 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.tracking.ProfileChanged;
+import org.matac.scoring.ScoringServiceTestBase;
 import org.matac.scoring.testing.Profiles;
-import org.matac.testing.ServiceTestBase;
 
 /**
  * A poll's profile changes taken as a set must leave exactly what taking them one at a time leaves:
  * the same facts and the same scores, for the same messages.
  */
 @MicronautTest(transactional = false)
-class OnePollOfProfileChangesTest extends ServiceTestBase {
+class OnePollOfProfileChangesTest extends ScoringServiceTestBase {
 
   private static final List<String> OFFENCES =
       List.of(
@@ -38,11 +38,6 @@ class OnePollOfProfileChangesTest extends ServiceTestBase {
 
   @Inject ScoringProfiles scoring;
   @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
 
   @Test
   void leaves_the_same_facts_and_scores_as_one_message_at_a_time() throws Exception {

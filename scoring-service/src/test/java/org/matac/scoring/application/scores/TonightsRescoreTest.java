@@ -7,20 +7,15 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.matac.testing.ServiceTestBase;
+import org.matac.scoring.ScoringServiceTestBase;
 
 /**
  * Every instance of scoring fires the nightly schedule; the database decides which one rescores.
  */
 @MicronautTest(transactional = false)
-class TonightsRescoreTest extends ServiceTestBase {
+class TonightsRescoreTest extends ScoringServiceTestBase {
 
   @Inject Rescoring rescoring;
-
-  @Override
-  protected String databaseName() {
-    return "scoring";
-  }
 
   @Test
   void runs_once_however_many_times_the_schedule_fires_the_same_night() throws Exception {
