@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.matac.events.Topics;
 import org.matac.events.intake.EventType;
@@ -29,6 +28,7 @@ import org.matac.tracking.application.identity.ProfileChanges;
 import org.matac.tracking.application.identity.ResolvingPeople;
 import org.matac.tracking.application.referral.ReferralQueue;
 import org.matac.tracking.domain.PeopleGraph;
+import org.matac.tracking.domain.ProfileChangeRule;
 import org.matac.tracking.persistence.IntakeEventStore;
 import org.matac.tracking.persistence.PartnerRecordStore;
 import org.matac.tracking.persistence.PerpetratorStore;
@@ -60,10 +60,8 @@ public class RecordingPartnerEvents {
   }
 
   /** The record types whose every version a profile carries, for scores as of past instants. */
-  private static final Set<String> HAS_HISTORY =
-      Set.of(EventType.INCIDENT_REPORTED.name(), EventType.JUSTICE_OUTCOME_RECORDED.name());
-
   private final IntakeEventStore intakeEvents;
+
   private final PerpetratorStore perpetrators;
   private final PartnerRecordStore records;
   private final VictimStore victims;
@@ -188,16 +186,9 @@ public class RecordingPartnerEvents {
     if (current.isPresent() && !event.version().supersedes(current.get().version())) {
       // Not current: it neither joins nor separates anyone, and the profile stays as it is.
       perpetratorId = current.get().perpetratorId();
-      if (HAS_HISTORY.contains(event.recordType())) {
-        // Known since its recordedAt: scores as of an earlier instant may change.
-        ProfileChanges.changesOf(changes, perpetratorId)
-            .add(
-                new ProfileChanged.Change(
-                    ProfileChanged.ChangeKind.EARLIER_VERSION_RECORDED,
-                    event.source(),
-                    event.sourceReference(),
-                    event.recordType()));
-      }
+      ProfileChangeRule.ofEarlier(event.recordType())
+          .ifPresent(
+              kind -> ProfileChanges.changesOf(changes, perpetratorId).add(changeOf(kind, event)));
     } else {
       // A withdrawal links nothing: its PNC id neither finds nor joins anyone.
       boolean withdrawal = event.type() == EventType.RECORD_WITHDRAWN;
@@ -270,43 +261,19 @@ public class RecordingPartnerEvents {
       List<ProfileChanged.Change> changes) {
 
     boolean isNew = stored.outcome() == PartnerRecordStore.Outcome.NEW;
-    String recordType = event.recordType();
-    boolean isIncident = recordType.equals(EventType.INCIDENT_REPORTED.name());
     switch (event.type()) {
       case SAFETY_WORKER_ASSIGNED -> publishAssignment(event, perpetratorId);
       case SAFETY_WORKER_UNASSIGNED -> publishUnassignment(event, perpetratorId, event.payload());
       case RECORD_WITHDRAWN -> {
-        if (recordType.equals(EventType.SAFETY_WORKER_ASSIGNED.name())) {
+        if (event.recordType().equals(EventType.SAFETY_WORKER_ASSIGNED.name())) {
           stored
               .replacedPayload()
               .ifPresent(payload -> publishUnassignment(event, perpetratorId, read(payload)));
-          return;
         }
-        if (isAboutTheVictimSide(recordType)) {
-          return;
-        }
-        changes.add(
-            new ProfileChanged.Change(
-                isIncident
-                    ? ProfileChanged.ChangeKind.INCIDENT_WITHDRAWN
-                    : ProfileChanged.ChangeKind.RECORD_WITHDRAWN,
-                event.source(),
-                event.sourceReference(),
-                recordType));
       }
-      case INCIDENT_REPORTED -> {
-        victims.recordVictimsOf(event, now);
-        changes.add(
-            new ProfileChanged.Change(
-                isNew
-                    ? ProfileChanged.ChangeKind.INCIDENT_RECORDED
-                    : ProfileChanged.ChangeKind.INCIDENT_CORRECTED,
-                event.source(),
-                event.sourceReference(),
-                recordType));
-      }
-      default -> {
-        if (event.type() == EventType.PARTNER_REFERRAL && isNew) {
+      case INCIDENT_REPORTED -> victims.recordVictimsOf(event, now);
+      case PARTNER_REFERRAL -> {
+        if (isNew) {
           referrals.open(
               event.source(),
               event.sourceReference(),
@@ -315,22 +282,19 @@ public class RecordingPartnerEvents {
               event.payload(),
               now);
         }
-        changes.add(
-            new ProfileChanged.Change(
-                isNew
-                    ? ProfileChanged.ChangeKind.RECORD_ADDED
-                    : ProfileChanged.ChangeKind.RECORD_CORRECTED,
-                event.source(),
-                event.sourceReference(),
-                recordType));
+      }
+      default -> {
+        // The record itself is the change: nothing else to keep or tell.
       }
     }
+    ProfileChangeRule.ofCurrent(event.type(), event.recordType(), isNew)
+        .ifPresent(kind -> changes.add(changeOf(kind, event)));
   }
 
-  /** Worker assignments concern a victim, not the perpetrator's profile. */
-  private static boolean isAboutTheVictimSide(String recordType) {
-    return recordType.equals(EventType.SAFETY_WORKER_ASSIGNED.name())
-        || recordType.equals(EventType.SAFETY_WORKER_UNASSIGNED.name());
+  private static ProfileChanged.Change changeOf(
+      ProfileChanged.ChangeKind kind, PartnerEvent event) {
+    return new ProfileChanged.Change(
+        kind, event.source(), event.sourceReference(), event.recordType());
   }
 
   private void publishAssignment(PartnerEvent event, UUID perpetratorId) {
