@@ -1,6 +1,5 @@
 package org.matac.scoring.persistence;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.scoring.domain.MatacAction;
+import org.matac.scoring.domain.OwnedAction;
 import org.matac.support.sql.Sql;
 
 /** The actions agreed for people approved onto a MATAC list. */
@@ -22,29 +23,7 @@ public class ActionPlanStore {
     this.sql = sql;
   }
 
-  public record Action(
-      UUID id,
-      UUID perpetratorId,
-      String area,
-      UUID cycleId,
-      String agency,
-      String tactic,
-      String description,
-      String owner,
-      LocalDate dueDate,
-      String status,
-      int version,
-      String createdBy,
-      Instant createdAt,
-      String updatedBy,
-      Instant updatedAt,
-      String notes) {}
-
-  /** An action as its owning agency reads it: with the name of the person it concerns. */
-  public record AgencyAction(
-      @JsonUnwrapped Action action, String givenName, String familyName, LocalDate cycleDate) {}
-
-  public void add(Action action) {
+  public void add(MatacAction action) {
     sql.update(
         "INSERT INTO matac_action (id, perpetrator_id, area, cycle_id, agency, tactic,"
             + " description, owner, due_date, status, version, created_by, created_at)"
@@ -64,7 +43,7 @@ public class ActionPlanStore {
         action.createdAt());
   }
 
-  public Optional<Action> action(UUID id) {
+  public Optional<MatacAction> action(UUID id) {
     return sql.queryOne("SELECT * FROM matac_action WHERE id = ?", ActionPlanStore::action, id);
   }
 
@@ -97,7 +76,8 @@ public class ActionPlanStore {
    * A person's actions in an area agreed in cycles dated from {@code from} to {@code to}: the plan
    * of their current time in MATAC, as a later cycle reviews it.
    */
-  public List<Action> agreedBetween(UUID perpetratorId, String area, LocalDate from, LocalDate to) {
+  public List<MatacAction> agreedBetween(
+      UUID perpetratorId, String area, LocalDate from, LocalDate to) {
     return sql.query(
         "SELECT a.* FROM matac_action a JOIN tasking_cycle c ON c.id = a.cycle_id"
             + " WHERE a.perpetrator_id = ? AND a.area = ? AND c.cycle_date BETWEEN ? AND ?"
@@ -113,7 +93,7 @@ public class ActionPlanStore {
    * The actions an agency owns in the given areas, on published lists, soonest due first, each with
    * the name scoring holds for the person (tracking's last profile change carried it).
    */
-  public List<AgencyAction> ownedBy(String agency, Collection<String> areas) {
+  public List<OwnedAction> ownedBy(String agency, Collection<String> areas) {
     return sql.query(
         "SELECT a.*, f.profile->>'givenName' AS given_name, f.profile->>'familyName' AS"
             + " family_name, c.cycle_date FROM matac_action a JOIN tasking_cycle c ON c.id ="
@@ -121,7 +101,7 @@ public class ActionPlanStore {
             + " WHERE a.agency = ? AND a.area = ANY (?) AND c.status = 'PUBLISHED'"
             + " ORDER BY a.due_date, a.created_at, a.id",
         row ->
-            new AgencyAction(
+            new OwnedAction(
                 action(row),
                 row.getString("given_name"),
                 row.getString("family_name"),
@@ -146,7 +126,7 @@ public class ActionPlanStore {
   }
 
   /** Every action agreed for a person in the given areas, the most recent cycle's first. */
-  public List<Action> ofPerson(UUID perpetratorId, Collection<String> areas) {
+  public List<MatacAction> ofPerson(UUID perpetratorId, Collection<String> areas) {
     return sql.query(
         "SELECT a.* FROM matac_action a JOIN tasking_cycle c ON c.id = a.cycle_id"
             + " WHERE a.perpetrator_id = ? AND a.area = ANY (?)"
@@ -170,8 +150,8 @@ public class ActionPlanStore {
         cycleDate);
   }
 
-  private static Action action(ResultSet row) throws SQLException {
-    return new Action(
+  private static MatacAction action(ResultSet row) throws SQLException {
+    return new MatacAction(
         row.getObject("id", UUID.class),
         row.getObject("perpetrator_id", UUID.class),
         row.getString("area"),

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.scoring.domain.Score;
+import org.matac.scoring.domain.ScoreHistoryEntry;
 import org.matac.support.sql.Sql;
 
 /** The current score of each person under each policy, and every change of it. */
@@ -156,12 +156,12 @@ public class ScoreStore {
   }
 
   /** Every recorded change of a person's score, oldest first: the trajectory. */
-  public List<HistoryEntry> history(UUID perpetratorId) {
+  public List<ScoreHistoryEntry> history(UUID perpetratorId) {
     return sql.query(
         "SELECT policy_id, as_of, total, serial, repeat, escalating FROM score_history"
             + " WHERE perpetrator_id = ? ORDER BY as_of, id",
         row ->
-            new HistoryEntry(
+            new ScoreHistoryEntry(
                 row.getString("policy_id"),
                 Sql.instant(row, "as_of"),
                 row.getInt("total"),
@@ -173,5 +173,4 @@ public class ScoreStore {
   }
 
   /** One point of a person's score trajectory. */
-  public record HistoryEntry(String policyId, Instant asOf, int total, Score.Flags flags) {}
 }

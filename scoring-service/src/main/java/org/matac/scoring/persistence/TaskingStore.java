@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.scoring.domain.MatacMembership;
 import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.domain.TaskingCycle.Cycle;
 import org.matac.scoring.domain.TaskingCycle.Entry;
@@ -22,8 +23,6 @@ public class TaskingStore {
   public TaskingStore(Sql sql) {
     this.sql = sql;
   }
-
-  public record Membership(UUID perpetratorId, String area, UUID cycleId, int entryTotal) {}
 
   /** Answers false when the area already has a cycle for that date. */
   public boolean createCycle(Cycle cycle) {
@@ -109,7 +108,7 @@ public class TaskingStore {
         published.id());
   }
 
-  public void startMembership(Membership membership, Instant approvedAt) {
+  public void startMembership(MatacMembership membership, Instant approvedAt) {
     sql.update(
         "INSERT INTO matac_membership (perpetrator_id, area, cycle_id, approved_at, entry_total)"
             + " VALUES (?, ?, ?, ?, ?)",
@@ -121,12 +120,12 @@ public class TaskingStore {
   }
 
   /** People active in MATAC for an area: approved on a published list and not discharged. */
-  public List<Membership> activeIn(String area) {
+  public List<MatacMembership> activeIn(String area) {
     return sql.query(
         "SELECT perpetrator_id, area, cycle_id, entry_total FROM matac_membership"
             + " WHERE area = ? AND discharged_at IS NULL ORDER BY perpetrator_id",
         row ->
-            new Membership(
+            new MatacMembership(
                 row.getObject(1, UUID.class),
                 row.getString(2),
                 row.getObject(3, UUID.class),
@@ -134,12 +133,12 @@ public class TaskingStore {
         area);
   }
 
-  public Optional<Membership> activeMembership(UUID perpetratorId) {
+  public Optional<MatacMembership> activeMembership(UUID perpetratorId) {
     return sql.queryOne(
         "SELECT perpetrator_id, area, cycle_id, entry_total FROM matac_membership"
             + " WHERE perpetrator_id = ? AND discharged_at IS NULL FOR UPDATE",
         row ->
-            new Membership(
+            new MatacMembership(
                 row.getObject(1, UUID.class),
                 row.getString(2),
                 row.getObject(3, UUID.class),
@@ -148,7 +147,7 @@ public class TaskingStore {
   }
 
   public void discharge(
-      Membership membership, String dischargedBy, String reason, int exitTotal, Instant now) {
+      MatacMembership membership, String dischargedBy, String reason, int exitTotal, Instant now) {
     sql.update(
         "UPDATE matac_membership SET discharged_at = ?, discharged_by = ?, discharge_reason = ?,"
             + " exit_total = ? WHERE perpetrator_id = ? AND cycle_id = ?",

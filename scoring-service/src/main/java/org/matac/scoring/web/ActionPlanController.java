@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.matac.events.access.Roles;
 import org.matac.scoring.application.tasking.ActionPlans;
-import org.matac.scoring.persistence.ActionPlanStore;
+import org.matac.scoring.domain.MatacAction;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
 
@@ -39,7 +39,7 @@ public class ActionPlanController {
     this.plans = plans;
   }
 
-  public record Actions(List<ActionPlanStore.Action> items) {}
+  public record Actions(List<MatacAction> items) {}
 
   /** A person's agreed actions in the coordinator's areas, latest cycle first. */
   @Get("/matac-actions")
@@ -55,7 +55,7 @@ public class ActionPlanController {
       @Nullable String dueDate) {}
 
   @Post("/tasking-cycles/{id}/entries/{perpetratorId}/actions")
-  public HttpResponse<ActionPlanStore.Action> agree(
+  public HttpResponse<MatacAction> agree(
       @PathVariable UUID id,
       @PathVariable UUID perpetratorId,
       @Body NewAction request,
@@ -81,7 +81,7 @@ public class ActionPlanController {
    * (the person, the agency, the tactic) is refused rather than ignored.
    */
   @Patch("/matac-actions/{actionId}")
-  public ActionPlanStore.Action change(
+  public MatacAction change(
       @PathVariable UUID actionId,
       @Body Map<String, Object> request,
       Authentication authentication) {

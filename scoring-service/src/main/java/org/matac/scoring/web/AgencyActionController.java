@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.matac.events.access.Roles;
 import org.matac.scoring.application.tasking.ActionPlans;
-import org.matac.scoring.persistence.ActionPlanStore;
+import org.matac.scoring.domain.MatacAction;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
 
@@ -36,7 +36,7 @@ public class AgencyActionController {
     this.plans = plans;
   }
 
-  public record AgencyActions(List<ActionPlanStore.AgencyAction> items) {}
+  public record AgencyActions(List<ActionPlans.AgencyAction> items) {}
 
   public record ReportRequest(
       @Nullable Integer version, @Nullable String status, @Nullable String notes) {}
@@ -51,7 +51,7 @@ public class AgencyActionController {
    * read; a report on a stale read is refused (409), never applied over someone else's.
    */
   @Patch("/{id}")
-  public ActionPlanStore.Action report(
+  public MatacAction report(
       @PathVariable UUID id, @Body ReportRequest request, Authentication authentication) {
     RequestChecks checks = new RequestChecks();
     checks.required("version", request.version());

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.matac.events.access.Roles;
 import org.matac.scoring.application.scores.ScoringProfiles;
 import org.matac.scoring.domain.Score;
-import org.matac.scoring.persistence.ScoreStore;
+import org.matac.scoring.domain.ScoreHistoryEntry;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.web.Instants;
@@ -38,7 +38,7 @@ public class ScoreController {
   /** A score with the perpetrator it belongs to. */
   public record ScoreView(UUID perpetratorId, Score score) {}
 
-  public record History(UUID perpetratorId, List<ScoreStore.HistoryEntry> entries) {}
+  public record History(UUID perpetratorId, List<ScoreHistoryEntry> entries) {}
 
   @Get("/{perpetratorId}")
   public ScoreView score(

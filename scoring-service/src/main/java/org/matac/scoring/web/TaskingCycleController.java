@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.access.Roles;
 import org.matac.scoring.application.tasking.TaskingCycles;
+import org.matac.scoring.domain.MatacMembership;
 import org.matac.scoring.domain.TaskingCycle;
-import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
 
@@ -45,7 +45,7 @@ public class TaskingCycleController {
 
   public record Cycles(List<TaskingCycle.Cycle> items) {}
 
-  public record Members(List<TaskingStore.Membership> items) {}
+  public record Members(List<MatacMembership> items) {}
 
   @Post("/tasking-cycles")
   public HttpResponse<TaskingCycles.CycleView> create(

@@ -24,6 +24,7 @@ import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.application.policies.PolicyCatalogue;
 import org.matac.scoring.domain.RfgvScorer;
 import org.matac.scoring.domain.Score;
+import org.matac.scoring.domain.ScoreHistoryEntry;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.FactsStore;
 import org.matac.scoring.persistence.ScoreStore;
@@ -315,9 +316,9 @@ public class ScoringProfiles {
   }
 
   @Transactional
-  public List<ScoreStore.HistoryEntry> historyOf(UUID perpetratorId, Caller reader) {
+  public List<ScoreHistoryEntry> historyOf(UUID perpetratorId, Caller reader) {
     requireNeedToKnow(reader, perpetratorId);
-    List<ScoreStore.HistoryEntry> history = scores.history(perpetratorId);
+    List<ScoreHistoryEntry> history = scores.history(perpetratorId);
     if (!history.isEmpty()) {
       consulted(reader, perpetratorId, "score history read");
     }

@@ -1,5 +1,6 @@
 package org.matac.scoring.application.tasking;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -7,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.scoring.domain.MatacAction;
+import org.matac.scoring.domain.OwnedAction;
 import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.scoring.persistence.TaskingStore;
@@ -58,8 +61,7 @@ public class ActionPlans {
 
   /** Agrees an action for a person whose entry on the cycle a coordinator approved. */
   @Transactional
-  public ActionPlanStore.Action add(
-      UUID cycleId, UUID perpetratorId, NewAction action, Caller coordinator) {
+  public MatacAction add(UUID cycleId, UUID perpetratorId, NewAction action, Caller coordinator) {
     TaskingCycle.Cycle cycle =
         cycles
             .cycle(cycleId, false)
@@ -74,8 +76,8 @@ public class ActionPlans {
       throw ProblemException.conflict(
           "An action plan is for a person a coordinator approved; decide the entry first.");
     }
-    ActionPlanStore.Action agreed =
-        new ActionPlanStore.Action(
+    MatacAction agreed =
+        new MatacAction(
             UUID.randomUUID(),
             perpetratorId,
             cycle.area(),
@@ -99,8 +101,8 @@ public class ActionPlans {
 
   /** Changes an action's status, owner or due date, refusing an edit based on a stale read. */
   @Transactional
-  public ActionPlanStore.Action change(UUID actionId, Change change, Caller coordinator) {
-    ActionPlanStore.Action current =
+  public MatacAction change(UUID actionId, Change change, Caller coordinator) {
+    MatacAction current =
         store
             .action(actionId)
             .orElseThrow(() -> ProblemException.notFound("No action " + actionId + "."));
@@ -133,9 +135,8 @@ public class ActionPlans {
 
   /** The actions the practitioner's agency owns in their areas; each person read is audited. */
   @Transactional
-  public List<ActionPlanStore.AgencyAction> ownedBy(Caller practitioner) {
-    List<ActionPlanStore.AgencyAction> owned =
-        store.ownedBy(practitioner.agency(), practitioner.areas());
+  public List<AgencyAction> ownedBy(Caller practitioner) {
+    List<OwnedAction> owned = store.ownedBy(practitioner.agency(), practitioner.areas());
     owned.stream()
         .map(owning -> owning.action().perpetratorId())
         .distinct()
@@ -148,7 +149,17 @@ public class ActionPlans {
                         "PERPETRATOR",
                         perpetratorId.toString(),
                         "agency's MATAC actions read")));
-    return owned;
+    return owned.stream().map(AgencyAction::of).toList();
+  }
+
+  /** An action as its owning agency reads it: with the name of the person it concerns. */
+  public record AgencyAction(
+      @JsonUnwrapped MatacAction action, String givenName, String familyName, LocalDate cycleDate) {
+
+    static AgencyAction of(OwnedAction owned) {
+      return new AgencyAction(
+          owned.action(), owned.givenName(), owned.familyName(), owned.cycleDate());
+    }
   }
 
   /**
@@ -156,8 +167,8 @@ public class ActionPlans {
    * practitioner's areas, is not found: whether it exists is not theirs to know.
    */
   @Transactional
-  public ActionPlanStore.Action report(UUID actionId, Report report, Caller practitioner) {
-    ActionPlanStore.Action current =
+  public MatacAction report(UUID actionId, Report report, Caller practitioner) {
+    MatacAction current =
         store
             .action(actionId)
             .filter(action -> action.agency().equals(practitioner.agency()))
@@ -191,8 +202,8 @@ public class ActionPlans {
    * the plan agreed before. Each read is a consultation of the person, audited with it.
    */
   @Transactional
-  public List<ActionPlanStore.Action> ofPerson(UUID perpetratorId, Caller coordinator) {
-    List<ActionPlanStore.Action> actions = store.ofPerson(perpetratorId, coordinator.areas());
+  public List<MatacAction> ofPerson(UUID perpetratorId, Caller coordinator) {
+    List<MatacAction> actions = store.ofPerson(perpetratorId, coordinator.areas());
     if (!actions.isEmpty()) {
       audit.record(
           AuditEntry.allowed(
@@ -209,7 +220,7 @@ public class ActionPlans {
    * The plan shown beside an entry: for a review, every action of the person's current time in
    * MATAC; otherwise the actions agreed on this cycle.
    */
-  public List<ActionPlanStore.Action> besides(TaskingCycle.Cycle cycle, TaskingCycle.Entry entry) {
+  public List<MatacAction> besides(TaskingCycle.Cycle cycle, TaskingCycle.Entry entry) {
     LocalDate from =
         entry.kind() == TaskingCycle.EntryKind.REVIEW
             ? store

@@ -13,10 +13,11 @@ import org.matac.events.Topics;
 import org.matac.events.access.Roles;
 import org.matac.events.scoring.TaskingListPublished;
 import org.matac.scoring.application.rankings.Rankings;
+import org.matac.scoring.domain.MatacAction;
+import org.matac.scoring.domain.MatacMembership;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.Refusal;
 import org.matac.scoring.domain.TaskingCycle;
-import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
@@ -36,8 +37,7 @@ public class TaskingCycles {
   public record CycleView(TaskingCycle.Cycle cycle, List<EntryView> entries) {}
 
   /** An entry with the action plan beside it, carried from earlier cycles for a review. */
-  public record EntryView(
-      @JsonUnwrapped TaskingCycle.Entry entry, List<ActionPlanStore.Action> actions) {}
+  public record EntryView(@JsonUnwrapped TaskingCycle.Entry entry, List<MatacAction> actions) {}
 
   private final TaskingStore store;
   private final Rankings rankings;
@@ -160,8 +160,7 @@ public class TaskingCycles {
                   "published on the tasking list of cycle " + cycleId)
               .disclosedTo("MATAC partnership, " + cycle.area()));
       store.startMembership(
-          new TaskingStore.Membership(entry.perpetratorId(), cycle.area(), cycleId, entry.total()),
-          now);
+          new MatacMembership(entry.perpetratorId(), cycle.area(), cycleId, entry.total()), now);
       outbox.append(
           Topics.TASKING_LIST_PUBLISHED,
           entry.perpetratorId().toString(),
@@ -189,7 +188,7 @@ public class TaskingCycles {
   /** Ends a person's MATAC membership, recording the reason and the exit score beside the entry. */
   @Transactional
   public Discharged discharge(UUID perpetratorId, String reason, Caller coordinator) {
-    TaskingStore.Membership membership =
+    MatacMembership membership =
         store
             .activeMembership(perpetratorId)
             .orElseThrow(
@@ -228,9 +227,9 @@ public class TaskingCycles {
 
   /** Who is active in MATAC in an area: approved on a published list and not yet discharged. */
   @Transactional
-  public List<TaskingStore.Membership> members(String area, Caller reader) {
+  public List<MatacMembership> members(String area, Caller reader) {
     requireArea(reader, area);
-    List<TaskingStore.Membership> members = store.activeIn(area);
+    List<MatacMembership> members = store.activeIn(area);
     members.forEach(
         member ->
             audited(
