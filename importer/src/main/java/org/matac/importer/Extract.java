@@ -41,7 +41,7 @@ record Extract(List<String> header, List<Row> rows) {
       throw new MappingException(
           file
               + " cannot be read as CSV with a header row: "
-              + e.getMessage().lines().findFirst().orElse(""));
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
   }
 

@@ -76,7 +76,7 @@ final class ImportPlan {
   private record MappedRow(
       int number,
       Map<String, JsonNode> fields,
-      Map<String, ObjectNode> elements,
+      Map<List<String>, ObjectNode> elements,
       List<String> problems) {
 
     Optional<String> sourceReference() {
@@ -91,7 +91,7 @@ final class ImportPlan {
 
   private MappedRow map(Extract.Row row) {
     Map<String, JsonNode> fields = new LinkedHashMap<>();
-    Map<String, ObjectNode> elements = new LinkedHashMap<>();
+    Map<List<String>, ObjectNode> elements = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (FieldRule rule : mapping.rules()) {
       FieldRule.Outcome outcome = rule.apply(row.cells());
@@ -102,7 +102,7 @@ final class ImportPlan {
       FieldPath path = rule.path();
       if (path.inList()) {
         path.setInElement(
-            elements.computeIfAbsent(path.listPath(), key -> NODES.objectNode()),
+            elements.computeIfAbsent(path.container(), key -> NODES.objectNode()),
             outcome.value().get());
       } else {
         fields.put(path.text(), outcome.value().get());
@@ -120,7 +120,7 @@ final class ImportPlan {
         row -> row.problems().forEach(p -> problems.add(prefix.formatted(row.number()) + p)));
     Map<String, JsonNode> fields = new LinkedHashMap<>();
     Map<String, Integer> firstRow = new LinkedHashMap<>();
-    Map<String, ArrayNode> lists = new LinkedHashMap<>();
+    Map<List<String>, ArrayNode> lists = new LinkedHashMap<>();
     for (MappedRow row : rows) {
       row.fields()
           .forEach(
@@ -166,8 +166,8 @@ final class ImportPlan {
             .put("type", mapping.type())
             .put("schemaVersion", 1)
             .put("source", mapping.agency());
-    fields.forEach((path, value) -> FieldPath.parse(path).set(envelope, value));
-    lists.forEach((path, list) -> FieldPath.put(envelope, List.of(path.split("\\.")), list));
+    fields.forEach((path, value) -> mapping.rule(path).orElseThrow().path().set(envelope, value));
+    lists.forEach((container, list) -> FieldPath.put(envelope, container, list));
     for (ContractCheck.Breach breach : contract.breaches(envelope)) {
       problems.add(breach.field() + ": " + breach.reason() + originSuffix(breach.field()));
     }

@@ -48,7 +48,10 @@ final class ImportRun {
 
   static ImportRun dryRun(List<ImportPlan.Record> records) {
     return new ImportRun(
-        records.stream().map(r -> line(r, Outcome.READY)).toList(), Optional.empty());
+        records.stream()
+            .map(r -> r.sendable() ? new Line(r, Outcome.READY, List.of()) : verdictOf(r))
+            .toList(),
+        Optional.empty());
   }
 
   static ImportRun send(List<ImportPlan.Record> records, BatchApi api, int batchSize) {
@@ -58,7 +61,7 @@ final class ImportRun {
       if (record.sendable()) {
         sendable.add(record);
       } else {
-        lines.add(line(record, Outcome.READY));
+        lines.add(verdictOf(record));
       }
     }
     Optional<String> stopped = Optional.empty();
@@ -104,10 +107,7 @@ final class ImportRun {
   }
 
   /** A record the plan could not make sendable keeps the plan's verdict whatever the run. */
-  private static Line line(ImportPlan.Record record, Outcome whenSendable) {
-    if (record.sendable()) {
-      return new Line(record, whenSendable, List.of());
-    }
+  private static Line verdictOf(ImportPlan.Record record) {
     Outcome outcome = record.envelope().isPresent() ? Outcome.BREAKS_CONTRACT : Outcome.NOT_MAPPED;
     return new Line(record, outcome, record.problems());
   }

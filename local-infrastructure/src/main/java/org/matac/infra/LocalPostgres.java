@@ -104,7 +104,7 @@ public final class LocalPostgres implements AutoCloseable {
    * another server of the same version, such as a restored copy, starts from there.
    */
   public Path binaries() throws IOException {
-    String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+    String pid = postmasterPid(dataDirectory);
     return ProcessHandle.of(Long.parseLong(pid))
         .flatMap(server -> server.info().command())
         .map(command -> Path.of(command).getParent())
@@ -158,7 +158,7 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   private static void stopImmediately(Path dataDirectory) throws IOException {
-    String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+    String pid = postmasterPid(dataDirectory);
     ProcessHandle server =
         ProcessHandle.of(Long.parseLong(pid))
             .orElseThrow(() -> new IOException("No PostgreSQL server runs as process " + pid));
@@ -171,6 +171,11 @@ public final class LocalPostgres implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IOException("PostgreSQL did not stop on SIGQUIT", e);
     }
+  }
+
+  /** The process id the running server wrote on the first line of its lock file. */
+  private static String postmasterPid(Path dataDirectory) throws IOException {
+    return Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
   }
 
   public int port() {
