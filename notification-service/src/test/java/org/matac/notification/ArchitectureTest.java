@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import org.matac.testing.OneDirection;
 import org.matac.testing.ServiceArchitecture;
 
 @AnalyzeClasses(
@@ -12,4 +13,6 @@ import org.matac.testing.ServiceArchitecture;
 class ArchitectureTest {
 
   @ArchTest static final ArchTests layering = ArchTests.in(ServiceArchitecture.class);
+
+  @ArchTest static final ArchTests oneDirection = ArchTests.in(OneDirection.class);
 }

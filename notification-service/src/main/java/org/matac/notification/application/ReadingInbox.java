@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.notification.domain.CaseloadEntry;
+import org.matac.notification.domain.ChannelDelivery;
+import org.matac.notification.domain.InboxEntry;
+import org.matac.notification.domain.WorkerPreferences;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
 import org.matac.support.audit.AuditEntry;
@@ -33,9 +37,9 @@ public class ReadingInbox {
 
   /** Each victim listed is a consultation of that victim's record, audited with the read. */
   @Transactional
-  public List<LinkStore.CaseloadEntry> caseloadOf(Caller worker) {
-    List<LinkStore.CaseloadEntry> caseload = links.caseloadOf(worker.subject());
-    for (LinkStore.CaseloadEntry entry : caseload) {
+  public List<CaseloadEntry> caseloadOf(Caller worker) {
+    List<CaseloadEntry> caseload = links.caseloadOf(worker.subject());
+    for (CaseloadEntry entry : caseload) {
       audit.record(
           AuditEntry.allowed(
               worker,
@@ -49,30 +53,30 @@ public class ReadingInbox {
 
   /** Each notification listed is a consultation about its perpetrator, audited with the read. */
   @Transactional
-  public List<NotificationStore.InboxEntry> inboxOf(Caller worker, int limit) {
+  public List<InboxEntry> inboxOf(Caller worker, int limit) {
     return consulted(worker, notifications.inboxOf(worker.subject(), limit), "inbox read");
   }
 
   /** The worker's own notification, opened from its e-mail link: an audited consultation. */
   @Transactional
-  public Optional<NotificationStore.InboxEntry> notificationOf(UUID notificationId, Caller worker) {
+  public Optional<InboxEntry> notificationOf(UUID notificationId, Caller worker) {
     return notifications
         .notificationOf(notificationId, worker.subject())
         .map(entry -> consulted(worker, List.of(entry), "notification read").get(0));
   }
 
   @Transactional
-  public List<NotificationStore.Delivery> deliveriesOf(UUID notificationId, Caller worker) {
+  public List<ChannelDelivery> deliveriesOf(UUID notificationId, Caller worker) {
     return notifications.deliveriesOf(notificationId, worker.subject());
   }
 
   @Transactional
-  public LinkStore.Preferences preferencesOf(Caller worker) {
+  public WorkerPreferences preferencesOf(Caller worker) {
     return links.preferencesOf(worker.subject());
   }
 
   @Transactional
-  public LinkStore.Preferences savePreferences(Caller worker, LinkStore.Preferences preferences) {
+  public WorkerPreferences savePreferences(Caller worker, WorkerPreferences preferences) {
     links.savePreferences(worker.subject(), preferences, clock.instant());
     return preferences;
   }
@@ -84,16 +88,15 @@ public class ReadingInbox {
 
   /** The agency's duty inbox; each entry listed is an audited consultation. */
   @Transactional
-  public List<NotificationStore.InboxEntry> dutyInboxOf(Caller worker, int limit) {
+  public List<InboxEntry> dutyInboxOf(Caller worker, int limit) {
     return consulted(
         worker,
         notifications.inboxOf(NotificationStore.dutyInboxOf(worker.agency()), limit),
         "duty inbox read");
   }
 
-  private List<NotificationStore.InboxEntry> consulted(
-      Caller worker, List<NotificationStore.InboxEntry> entries, String purpose) {
-    for (NotificationStore.InboxEntry entry : entries) {
+  private List<InboxEntry> consulted(Caller worker, List<InboxEntry> entries, String purpose) {
+    for (InboxEntry entry : entries) {
       audit.record(
           AuditEntry.allowed(
               worker,

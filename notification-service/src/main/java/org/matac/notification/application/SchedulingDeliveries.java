@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.matac.notification.domain.DeliveryRules;
 import org.matac.notification.domain.Notice;
+import org.matac.notification.domain.WorkerPreferences;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.NotificationStore;
 import org.matac.notification.persistence.WebhookStore;
@@ -41,7 +42,7 @@ public class SchedulingDeliveries {
   }
 
   void schedule(UUID notificationId, Notice notice, Instant now) {
-    LinkStore.Preferences preferences = links.preferencesOf(notice.workerId());
+    WorkerPreferences preferences = links.preferencesOf(notice.workerId());
     Optional<DeliveryRules.QuietHours> quiet =
         preferences.quietFrom() == null || preferences.quietUntil() == null
             ? Optional.empty()

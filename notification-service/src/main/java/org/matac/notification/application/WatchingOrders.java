@@ -5,6 +5,9 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.OrderStore;
@@ -19,13 +22,13 @@ public class WatchingOrders {
 
   private final OrderStore orders;
   private final LinkStore links;
-  private final Notifying notifying;
+  private final IssuingNotices notices;
   private final Clock clock;
 
-  public WatchingOrders(OrderStore orders, LinkStore links, Notifying notifying, Clock clock) {
+  public WatchingOrders(OrderStore orders, LinkStore links, IssuingNotices notices, Clock clock) {
     this.orders = orders;
     this.links = links;
-    this.notifying = notifying;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -37,27 +40,16 @@ public class WatchingOrders {
   @Transactional
   public void check() {
     Instant now = clock.instant();
-    for (OrderStore.Order order :
-        orders.endingBetween(now, now.plus(NotificationRules.ORDER_WARNING))) {
-      var workers = links.workersLinkedTo(order.perpetratorId());
+    for (Map.Entry<UUID, List<NotificationRules.Order>> ending :
+        orders.endingBetween(now, now.plus(NotificationRules.ORDER_WARNING)).entrySet()) {
+      List<String> workers = links.workersLinkedTo(ending.getKey());
       if (workers.isEmpty()) {
         continue;
       }
-      notifying.deliver(
-          NotificationRules.orderEnding(
-              links
-                  .perpetrator(order.perpetratorId())
-                  .orElse(
-                      new NotificationRules.Perpetrator(
-                          order.perpetratorId().toString(), null, null)),
-              new NotificationRules.Order(
-                  order.source(),
-                  order.sourceReference(),
-                  order.orderType(),
-                  order.validUntil(),
-                  order.area()),
-              now,
-              workers));
+      NotificationRules.Perpetrator perpetrator = links.perpetrator(ending.getKey());
+      for (NotificationRules.Order order : ending.getValue()) {
+        notices.issue(NotificationRules.orderEnding(perpetrator, order, now, workers));
+      }
     }
   }
 }

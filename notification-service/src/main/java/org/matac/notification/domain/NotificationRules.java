@@ -2,12 +2,16 @@ package org.matac.notification.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Who must hear what: the rules, as plain functions of what happened and who is linked. */
+/**
+ * Who must hear what: the rules, as plain functions of what happened and who is linked. What each
+ * notice says is {@link NoticeWording}'s.
+ */
 public final class NotificationRules {
 
   private NotificationRules() {}
@@ -23,13 +27,40 @@ public final class NotificationRules {
     }
   }
 
+  /** Something a profile change newly recorded about a perpetrator. */
+  public sealed interface NewFact permits NewIncident, NewRecord {}
+
   /** A newly recorded incident of a perpetrator. */
   public record NewIncident(
       String source,
       String sourceReference,
       Instant occurredAt,
       String area,
-      Set<VictimKey> victims) {}
+      Set<VictimKey> victims)
+      implements NewFact {}
+
+  /**
+   * What one profile change tells the workers linked to the perpetrator: each fact it newly
+   * recorded, in the order recorded, an incident judged against the victims seen with the
+   * perpetrator before the change.
+   */
+  public static List<Notice> profileChanged(
+      Perpetrator perpetrator,
+      List<NewFact> facts,
+      Set<VictimKey> victimsSeenBefore,
+      Collection<String> linkedWorkers,
+      History history) {
+    List<Notice> notices = new ArrayList<>();
+    for (NewFact fact : facts) {
+      if (fact instanceof NewIncident incident) {
+        notices.addAll(
+            newIncident(perpetrator, incident, victimsSeenBefore, linkedWorkers, history));
+      } else if (fact instanceof NewRecord record) {
+        notices.addAll(newRecord(perpetrator, record, linkedWorkers, history));
+      }
+    }
+    return notices;
+  }
 
   /**
    * Every worker linked to the perpetrator hears of a new incident; it is urgent when it is against
@@ -46,32 +77,13 @@ public final class NotificationRules {
       return List.of();
     }
     boolean againstANewVictim = !victimsSeenBefore.containsAll(incident.victims());
-    String title =
-        (againstANewVictim ? "URGENT: new incident against a new victim: " : "New incident: ")
-            + perpetrator.displayName();
-    String body =
-        "A new incident involving "
-            + perpetrator.displayName()
-            + " (perpetrator "
-            + perpetrator.id()
-            + ") was reported by "
-            + incident.source()
-            + " in "
-            + incident.area()
-            + ", occurring at "
-            + incident.occurredAt()
-            + "."
-            + (againstANewVictim
-                ? " It is against a victim not recorded with this perpetrator before."
-                : "");
     return toEach(
         linkedWorkers,
         "INCIDENT:" + incident.source() + ":" + incident.sourceReference(),
         perpetrator,
         Notice.Kind.NEW_INCIDENT,
         againstANewVictim,
-        title,
-        body,
+        NoticeWording.newIncident(perpetrator, incident, againstANewVictim),
         incident.occurredAt(),
         incident.area());
   }
@@ -83,7 +95,8 @@ public final class NotificationRules {
       String reference,
       Instant occurredAt,
       String area,
-      Map<String, Object> details) {
+      Map<String, Object> details)
+      implements NewFact {
 
     String detail(String name) {
       Object value = details.get(name);
@@ -93,9 +106,8 @@ public final class NotificationRules {
 
   /**
    * Release or bail and an order breach are urgent; an order issued and a programme dropped out of
-   * or declined are worth knowing. Free-text fields (bail conditions, notes, programme names) are
-   * never copied into a notice: they can name a victim. A record from the partnership's history is
-   * nobody's news.
+   * or declined are worth knowing; anything else is not news to a victim's worker. A record from
+   * the partnership's history is nobody's news.
    */
   public static List<Notice> newRecord(
       Perpetrator perpetrator,
@@ -105,24 +117,18 @@ public final class NotificationRules {
     if (history.holds(record.occurredAt())) {
       return List.of();
     }
-    String name = perpetrator.displayName() + " (perpetrator " + perpetrator.id() + ")";
-    String when = " on " + record.occurredAt() + ", reported by " + record.source() + ".";
+    String status = record.detail("status");
     return switch (record.type()) {
-      case "CUSTODY_STATUS_CHANGED" -> {
-        String status = record.detail("status");
-        if (!"RELEASED".equals(status) && !"BAILED".equals(status)) {
-          yield List.of();
-        }
-        String released = "RELEASED".equals(status) ? "released from custody" : "bailed";
-        yield notices(
-            record,
-            linkedWorkers,
-            perpetrator,
-            Notice.Kind.RELEASED_OR_BAILED,
-            true,
-            "URGENT: " + perpetrator.displayName() + " " + released,
-            name + " was " + released + when);
-      }
+      case "CUSTODY_STATUS_CHANGED" ->
+          "RELEASED".equals(status) || "BAILED".equals(status)
+              ? notices(
+                  record,
+                  linkedWorkers,
+                  perpetrator,
+                  Notice.Kind.RELEASED_OR_BAILED,
+                  true,
+                  NoticeWording.releasedOrBailed(perpetrator, record, "RELEASED".equals(status)))
+              : List.of();
       case "ORDER_BREACHED" ->
           notices(
               record,
@@ -130,8 +136,7 @@ public final class NotificationRules {
               perpetrator,
               Notice.Kind.ORDER_BREACHED,
               true,
-              "URGENT: order breached by " + perpetrator.displayName(),
-              name + " breached protective order " + record.detail("orderRef") + when);
+              NoticeWording.orderBreached(perpetrator, record));
       case "PROTECTIVE_ORDER_ISSUED" ->
           notices(
               record,
@@ -139,32 +144,18 @@ public final class NotificationRules {
               perpetrator,
               Notice.Kind.ORDER_ISSUED,
               false,
-              "Protective order issued: " + perpetrator.displayName(),
-              "A "
-                  + record.detail("orderType")
-                  + " was issued against "
-                  + name
-                  + ", valid from "
-                  + record.detail("validFrom")
-                  + (record.detail("validUntil") == null
-                      ? ""
-                      : " until " + record.detail("validUntil"))
-                  + ".");
-      case "INTERVENTION_STATUS_CHANGED" -> {
-        String status = record.detail("status");
-        if (!"DROPPED_OUT".equals(status) && !"DECLINED".equals(status)) {
-          yield List.of();
-        }
-        String ended = "DROPPED_OUT".equals(status) ? "dropped out of" : "declined";
-        yield notices(
-            record,
-            linkedWorkers,
-            perpetrator,
-            Notice.Kind.INTERVENTION_ENDED,
-            false,
-            perpetrator.displayName() + " " + ended + " a programme",
-            name + " " + ended + " a perpetrator programme" + when);
-      }
+              NoticeWording.orderIssued(perpetrator, record));
+      case "INTERVENTION_STATUS_CHANGED" ->
+          "DROPPED_OUT".equals(status) || "DECLINED".equals(status)
+              ? notices(
+                  record,
+                  linkedWorkers,
+                  perpetrator,
+                  Notice.Kind.INTERVENTION_ENDED,
+                  false,
+                  NoticeWording.interventionEnded(
+                      perpetrator, record, "DROPPED_OUT".equals(status)))
+              : List.of();
       default -> List.of();
     };
   }
@@ -175,16 +166,14 @@ public final class NotificationRules {
       Perpetrator perpetrator,
       Notice.Kind kind,
       boolean urgent,
-      String title,
-      String body) {
+      NoticeWording.Wording wording) {
     return toEach(
         linkedWorkers,
         "RECORD:" + record.type() + ":" + record.source() + ":" + record.reference(),
         perpetrator,
         kind,
         urgent,
-        title,
-        body,
+        wording,
         record.occurredAt(),
         record.area());
   }
@@ -197,24 +186,13 @@ public final class NotificationRules {
       String cycleDate,
       Instant publishedAt,
       Collection<String> linkedWorkers) {
-    String title = "Tasked at MATAC: " + perpetrator.displayName();
-    String body =
-        perpetrator.displayName()
-            + " (perpetrator "
-            + perpetrator.id()
-            + ") was approved onto the "
-            + area
-            + " MATAC tasking list of "
-            + cycleDate
-            + ".";
     return toEach(
         linkedWorkers,
         "MATAC:" + cycleId + ":" + perpetrator.id(),
         perpetrator,
         Notice.Kind.MATAC_TASKED,
         false,
-        title,
-        body,
+        NoticeWording.tasked(perpetrator, area, cycleDate),
         publishedAt,
         area);
   }
@@ -246,18 +224,32 @@ public final class NotificationRules {
         perpetrator,
         Notice.Kind.ORDER_EXPIRING,
         false,
-        "Protective order ending soon: " + perpetrator.displayName(),
-        "A "
-            + (order.orderType() == null ? "protective order" : order.orderType())
-            + " against "
-            + perpetrator.displayName()
-            + " (perpetrator "
-            + perpetrator.id()
-            + ") ends at "
-            + order.validUntil()
-            + ".",
+        NoticeWording.orderEnding(perpetrator, order),
         order.validUntil(),
         order.area());
+  }
+
+  /**
+   * Workers hear of a flag when scoring sets it, not while it stays set: a person flagged serial
+   * month after month is news once.
+   */
+  public static List<Notice> flagsChanged(
+      Perpetrator perpetrator,
+      Flags before,
+      Flags now,
+      String policyId,
+      Instant asOf,
+      Collection<String> linkedWorkers) {
+    List<Notice> notices = new ArrayList<>();
+    if (now.serial() && !before.serial()) {
+      notices.addAll(
+          flagSet(perpetrator, Notice.Kind.SERIAL_FLAG_SET, policyId, asOf, linkedWorkers));
+    }
+    if (now.escalating() && !before.escalating()) {
+      notices.addAll(
+          flagSet(perpetrator, Notice.Kind.ESCALATING_FLAG_SET, policyId, asOf, linkedWorkers));
+    }
+    return notices;
   }
 
   /** A flag newly set on a linked perpetrator's score: serial or escalating. */
@@ -267,25 +259,13 @@ public final class NotificationRules {
       String policyId,
       Instant asOf,
       Collection<String> linkedWorkers) {
-    String flag = kind == Notice.Kind.SERIAL_FLAG_SET ? "serial" : "escalating";
-    String title = "Now flagged " + flag + ": " + perpetrator.displayName();
-    String body =
-        perpetrator.displayName()
-            + " (perpetrator "
-            + perpetrator.id()
-            + ") is now flagged "
-            + flag
-            + " under scoring policy "
-            + policyId
-            + ".";
     return toEach(
         linkedWorkers,
         kind.name() + ":" + perpetrator.id() + ":" + asOf,
         perpetrator,
         kind,
         false,
-        title,
-        body,
+        NoticeWording.flagSet(perpetrator, kind, policyId),
         asOf,
         null);
   }
@@ -297,8 +277,7 @@ public final class NotificationRules {
       Perpetrator perpetrator,
       Notice.Kind kind,
       boolean urgent,
-      String title,
-      String body,
+      NoticeWording.Wording wording,
       Instant happenedAt,
       String area) {
     return linkedWorkers.stream()
@@ -306,7 +285,15 @@ public final class NotificationRules {
         .map(
             worker ->
                 new Notice(
-                    worker, factKey, perpetrator.id(), kind, urgent, title, body, happenedAt, area))
+                    worker,
+                    factKey,
+                    perpetrator.id(),
+                    kind,
+                    urgent,
+                    wording.title(),
+                    wording.body(),
+                    happenedAt,
+                    area))
         .toList();
   }
 }

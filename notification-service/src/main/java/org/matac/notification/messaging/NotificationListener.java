@@ -10,7 +10,11 @@ import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
-import org.matac.notification.application.Notifying;
+import org.matac.notification.application.FollowingProfiles;
+import org.matac.notification.application.FollowingScores;
+import org.matac.notification.application.ForgettingDisposedPeople;
+import org.matac.notification.application.LinkingWorkers;
+import org.matac.notification.application.TellingOfTasking;
 import org.matac.support.kafka.AtLeastOnceBatchListener;
 import org.matac.support.kafka.BatchHandling;
 import org.matac.support.kafka.DeadLetteringListener;
@@ -24,12 +28,27 @@ import org.matac.support.kafka.DeadLetters;
 public class NotificationListener extends DeadLetteringListener {
 
   private final BatchHandling batches;
-  private final Notifying notifying;
+  private final LinkingWorkers linkingWorkers;
+  private final FollowingProfiles followingProfiles;
+  private final FollowingScores followingScores;
+  private final TellingOfTasking tellingOfTasking;
+  private final ForgettingDisposedPeople forgetting;
 
-  public NotificationListener(BatchHandling batches, Notifying notifying, DeadLetters deadLetters) {
+  public NotificationListener(
+      BatchHandling batches,
+      DeadLetters deadLetters,
+      LinkingWorkers linkingWorkers,
+      FollowingProfiles followingProfiles,
+      FollowingScores followingScores,
+      TellingOfTasking tellingOfTasking,
+      ForgettingDisposedPeople forgetting) {
     super(deadLetters, Topics.NOTIFICATION_DEAD_LETTER);
     this.batches = batches;
-    this.notifying = notifying;
+    this.linkingWorkers = linkingWorkers;
+    this.followingProfiles = followingProfiles;
+    this.followingScores = followingScores;
+    this.tellingOfTasking = tellingOfTasking;
+    this.forgetting = forgetting;
   }
 
   @Topic(Topics.SAFETY_WORKER_ASSIGNED)
@@ -38,7 +57,7 @@ public class NotificationListener extends DeadLetteringListener {
         records,
         SafetyWorkerAssigned.class,
         Topics.NOTIFICATION_DEAD_LETTER,
-        notifying::onSafetyWorkerAssigned);
+        linkingWorkers::onSafetyWorkerAssigned);
   }
 
   @Topic(Topics.SAFETY_WORKER_UNASSIGNED)
@@ -47,7 +66,7 @@ public class NotificationListener extends DeadLetteringListener {
         records,
         SafetyWorkerUnassigned.class,
         Topics.NOTIFICATION_DEAD_LETTER,
-        notifying::onSafetyWorkerUnassigned);
+        linkingWorkers::onSafetyWorkerUnassigned);
   }
 
   @Topic(Topics.PROFILE_CHANGED)
@@ -56,8 +75,8 @@ public class NotificationListener extends DeadLetteringListener {
         records,
         ProfileChanged.class,
         Topics.NOTIFICATION_DEAD_LETTER,
-        notifying::onProfilesChanged,
-        notifying::onProfileChanged);
+        followingProfiles::onProfilesChanged,
+        followingProfiles::onProfileChanged);
   }
 
   @Topic(Topics.TASKING_LIST_PUBLISHED)
@@ -66,7 +85,7 @@ public class NotificationListener extends DeadLetteringListener {
         records,
         TaskingListPublished.class,
         Topics.NOTIFICATION_DEAD_LETTER,
-        notifying::onTaskingListPublished);
+        tellingOfTasking::onTaskingListPublished);
   }
 
   @Topic(Topics.PERPETRATOR_DISPOSED)
@@ -75,7 +94,7 @@ public class NotificationListener extends DeadLetteringListener {
         records,
         PerpetratorDisposed.class,
         Topics.NOTIFICATION_DEAD_LETTER,
-        notifying::onPerpetratorDisposed);
+        forgetting::onPerpetratorDisposed);
   }
 
   @Topic(Topics.SCORE_CHANGED)
@@ -84,7 +103,7 @@ public class NotificationListener extends DeadLetteringListener {
         records,
         ScoreChanged.class,
         Topics.NOTIFICATION_DEAD_LETTER,
-        notifying::onScoresChanged,
-        notifying::onScoreChanged);
+        followingScores::onScoresChanged,
+        followingScores::onScoreChanged);
   }
 }

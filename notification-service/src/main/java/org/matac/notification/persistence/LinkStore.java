@@ -12,8 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.matac.notification.domain.CaseloadEntry;
+import org.matac.notification.domain.Flags;
 import org.matac.notification.domain.NotificationRules;
+import org.matac.notification.domain.ProfileSnapshot;
 import org.matac.notification.domain.VictimKey;
+import org.matac.notification.domain.WorkerPreferences;
 import org.matac.support.sql.Sql;
 
 /** Worker-to-victim links, victim-to-perpetrator links, and what a notice needs of a person. */
@@ -108,17 +112,18 @@ public class LinkStore {
           + " WHERE perpetrator_summary.profile_version < excluded.profile_version";
 
   /** Keeps the name from the newest profile version; answers false for an older one. */
-  public boolean storeSummaryIfNewer(
-      UUID perpetratorId, String givenName, String familyName, long profileVersion) {
-    return sql.update(STORE_SUMMARY_IF_NEWER, perpetratorId, givenName, familyName, profileVersion)
+  public boolean storeSummaryIfNewer(ProfileSnapshot snapshot) {
+    return sql.update(
+            STORE_SUMMARY_IF_NEWER,
+            snapshot.perpetratorId(),
+            snapshot.givenName(),
+            snapshot.familyName(),
+            snapshot.version())
         == 1;
   }
 
-  /** A person's name as of a profile version. */
-  public record Summary(UUID perpetratorId, String givenName, String familyName, long version) {}
-
   /** {@link #storeSummaryIfNewer} for many people, each once, in one batch. */
-  public void storeSummaries(List<Summary> summaries) {
+  public void storeSummaries(Collection<ProfileSnapshot> summaries) {
     sql.batch(
         STORE_SUMMARY_IF_NEWER,
         summaries.stream()
@@ -225,29 +230,29 @@ public class LinkStore {
     return watched;
   }
 
-  public Optional<NotificationRules.Perpetrator> perpetrator(UUID perpetratorId) {
+  /** The person as last named here; unnamed until a profile of theirs arrives. */
+  public NotificationRules.Perpetrator perpetrator(UUID perpetratorId) {
     return sql.queryOne(
-        "SELECT given_name, family_name FROM perpetrator_summary WHERE perpetrator_id = ?",
-        row ->
-            new NotificationRules.Perpetrator(
-                perpetratorId.toString(), row.getString(1), row.getString(2)),
-        perpetratorId);
+            "SELECT given_name, family_name FROM perpetrator_summary WHERE perpetrator_id = ?",
+            row ->
+                new NotificationRules.Perpetrator(
+                    perpetratorId.toString(), row.getString(1), row.getString(2)),
+            perpetratorId)
+        .orElse(new NotificationRules.Perpetrator(perpetratorId.toString(), null, null));
   }
 
   /** Records the flags scoring last published; answers the previous ones. */
-  public Flags swapFlags(UUID perpetratorId, boolean serial, boolean escalating) {
+  public Flags swapFlags(UUID perpetratorId, Flags flags) {
     Flags previous =
         sql.queryOne(
                 "SELECT serial, escalating FROM perpetrator_flags WHERE perpetrator_id = ?"
                     + " FOR UPDATE",
                 row -> new Flags(row.getBoolean(1), row.getBoolean(2)),
                 perpetratorId)
-            .orElse(new Flags(false, false));
-    sql.update(STORE_FLAGS, perpetratorId, serial, escalating);
+            .orElse(Flags.NONE);
+    sql.update(STORE_FLAGS, perpetratorId, flags.serial(), flags.escalating());
     return previous;
   }
-
-  public record Flags(boolean serial, boolean escalating) {}
 
   private static final String STORE_FLAGS =
       "INSERT INTO perpetrator_flags (perpetrator_id, serial, escalating)"
@@ -270,37 +275,22 @@ public class LinkStore {
         workerId);
   }
 
-  /**
-   * A worker's channel choices: e-mail on, their agency's webhook off and no quiet hours until they
-   * say otherwise.
-   */
-  public record Preferences(
-      boolean emailEnabled,
-      boolean webhookEnabled,
-      LocalTime quietFrom,
-      LocalTime quietUntil,
-      String timeZone) {
-
-    public static final Preferences DEFAULT =
-        new Preferences(true, false, null, null, "Europe/London");
-  }
-
-  public Preferences preferencesOf(String workerId) {
+  public WorkerPreferences preferencesOf(String workerId) {
     return sql.queryOne(
             "SELECT email_enabled, webhook_enabled, quiet_from, quiet_until, time_zone"
                 + " FROM worker_preference WHERE worker_id = ?",
             row ->
-                new Preferences(
+                new WorkerPreferences(
                     row.getBoolean(1),
                     row.getBoolean(2),
                     row.getObject(3, LocalTime.class),
                     row.getObject(4, LocalTime.class),
                     row.getString(5)),
             workerId)
-        .orElse(Preferences.DEFAULT);
+        .orElse(WorkerPreferences.DEFAULT);
   }
 
-  public void savePreferences(String workerId, Preferences preferences, Instant now) {
+  public void savePreferences(String workerId, WorkerPreferences preferences, Instant now) {
     sql.update(
         "INSERT INTO worker_preference (worker_id, email_enabled, webhook_enabled, quiet_from,"
             + " quiet_until, time_zone, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -316,10 +306,6 @@ public class LinkStore {
         preferences.timeZone(),
         now);
   }
-
-  /** One victim a worker is assigned to, with the perpetrators that links them to. */
-  public record CaseloadEntry(
-      String victimSource, String victimRef, Instant assignedAt, List<UUID> perpetratorIds) {}
 
   /** The worker's own victims: the only victim references a worker is ever shown. */
   public List<CaseloadEntry> caseloadOf(String workerId) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.matac.notification.domain.ChannelDelivery;
+import org.matac.notification.domain.InboxEntry;
 import org.matac.notification.domain.Notice;
 import org.matac.support.sql.Sql;
 
@@ -179,22 +181,13 @@ public class NotificationStore {
         channel);
   }
 
-  /** A delivery as its worker sees it: the channel, its state and tries, never the address. */
-  public record Delivery(
-      String channel,
-      String status,
-      int attempts,
-      Instant updatedAt,
-      Instant dueAt,
-      String lastError) {}
-
-  public List<Delivery> deliveriesOf(UUID notificationId, String workerId) {
+  public List<ChannelDelivery> deliveriesOf(UUID notificationId, String workerId) {
     return sql.query(
         "SELECT d.channel, d.status, d.attempts, d.updated_at, d.due_at, d.last_error"
             + " FROM notification_delivery d JOIN notification n ON n.id = d.notification_id"
             + " WHERE d.notification_id = ? AND n.worker_id = ? ORDER BY d.channel",
         row ->
-            new Delivery(
+            new ChannelDelivery(
                 row.getString(1),
                 row.getString(2),
                 row.getInt(3),
@@ -204,20 +197,6 @@ public class NotificationStore {
         notificationId,
         workerId);
   }
-
-  /** One inbox entry as its owner sees it. */
-  public record InboxEntry(
-      UUID id,
-      String perpetratorId,
-      String kind,
-      boolean urgent,
-      String title,
-      String body,
-      Instant happenedAt,
-      String area,
-      String link,
-      Instant createdAt,
-      Instant acknowledgedAt) {}
 
   public List<InboxEntry> inboxOf(String workerId, int limit) {
     return sql.query(

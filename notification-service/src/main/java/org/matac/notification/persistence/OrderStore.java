@@ -3,9 +3,11 @@ package org.matac.notification.persistence;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.matac.notification.domain.NotificationRules;
 import org.matac.support.sql.Sql;
 
 /** The protective orders with an end date on each perpetrator's current profile. */
@@ -18,21 +20,13 @@ public class OrderStore {
     this.sql = sql;
   }
 
-  public record Order(
-      UUID perpetratorId,
-      String source,
-      String sourceReference,
-      String orderType,
-      Instant validUntil,
-      String area) {}
-
   /** Makes {@code orders} the perpetrator's orders: withdrawn or moved ones go. */
-  public void replace(UUID perpetratorId, List<Order> orders) {
+  public void replace(UUID perpetratorId, List<NotificationRules.Order> orders) {
     replaceAll(Map.of(perpetratorId, orders));
   }
 
   /** {@link #replace} for many people: one delete and one batch of the orders now current. */
-  public void replaceAll(Map<UUID, List<Order>> ordersByPerson) {
+  public void replaceAll(Map<UUID, List<NotificationRules.Order>> ordersByPerson) {
     if (ordersByPerson.isEmpty()) {
       return;
     }
@@ -47,7 +41,7 @@ public class OrderStore {
                     rows.add(
                         new Object[] {
                           order.source(),
-                          order.sourceReference(),
+                          order.reference(),
                           perpetratorId,
                           order.orderType(),
                           order.validUntil(),
@@ -62,21 +56,27 @@ public class OrderStore {
         rows);
   }
 
-  /** Orders ending after {@code from} and at or before {@code until}. */
-  public List<Order> endingBetween(Instant from, Instant until) {
-    return sql.query(
+  /**
+   * Each person's orders ending after {@code from} and at or before {@code until}, soonest first.
+   */
+  public Map<UUID, List<NotificationRules.Order>> endingBetween(Instant from, Instant until) {
+    Map<UUID, List<NotificationRules.Order>> ending = new LinkedHashMap<>();
+    sql.query(
         "SELECT perpetrator_id, source, source_reference, order_type, valid_until, area"
             + " FROM protective_order WHERE valid_until > ? AND valid_until <= ?"
             + " ORDER BY valid_until",
         row ->
-            new Order(
-                row.getObject(1, UUID.class),
-                row.getString(2),
-                row.getString(3),
-                row.getString(4),
-                Sql.instant(row, "valid_until"),
-                row.getString(6)),
+            ending
+                .computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                .add(
+                    new NotificationRules.Order(
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        Sql.instant(row, "valid_until"),
+                        row.getString(6))),
         from,
         until);
+    return ending;
   }
 }

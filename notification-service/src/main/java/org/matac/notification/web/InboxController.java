@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import org.matac.events.access.Roles;
 import org.matac.notification.application.ReadingInbox;
-import org.matac.notification.persistence.LinkStore;
-import org.matac.notification.persistence.NotificationStore;
+import org.matac.notification.domain.CaseloadEntry;
+import org.matac.notification.domain.ChannelDelivery;
+import org.matac.notification.domain.InboxEntry;
+import org.matac.notification.domain.WorkerPreferences;
 import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
@@ -45,9 +47,9 @@ public class InboxController {
     this.inbox = inbox;
   }
 
-  public record Inbox(List<NotificationStore.InboxEntry> items) {}
+  public record Inbox(List<InboxEntry> items) {}
 
-  public record Caseload(List<LinkStore.CaseloadEntry> items) {}
+  public record Caseload(List<CaseloadEntry> items) {}
 
   /** The victims the caller is assigned to, and the perpetrators that links them to. */
   /**
@@ -77,18 +79,18 @@ public class InboxController {
 
   /** One of the caller's own notifications: what its e-mail links to, through the console. */
   @Get("/notifications/{id}")
-  public NotificationStore.InboxEntry notification(@PathVariable UUID id, Authentication caller) {
+  public InboxEntry notification(@PathVariable UUID id, Authentication caller) {
     return inbox
         .notificationOf(id, Caller.of(caller))
         .orElseThrow(() -> ProblemException.notFound("You have no notification " + id + "."));
   }
 
-  public record Deliveries(List<NotificationStore.Delivery> items) {}
+  public record Deliveries(List<ChannelDelivery> items) {}
 
   /** Delivery status per channel of the caller's own notification. */
   @Get("/notifications/{id}/deliveries")
   public Deliveries deliveries(@PathVariable UUID id, Authentication caller) {
-    List<NotificationStore.Delivery> deliveries = inbox.deliveriesOf(id, Caller.of(caller));
+    List<ChannelDelivery> deliveries = inbox.deliveriesOf(id, Caller.of(caller));
     if (deliveries.isEmpty()) {
       throw ProblemException.notFound("You have no notification " + id + ".");
     }
@@ -104,12 +106,12 @@ public class InboxController {
       @Nullable String timeZone) {}
 
   @Get("/preferences")
-  public LinkStore.Preferences preferences(Authentication caller) {
+  public WorkerPreferences preferences(Authentication caller) {
     return inbox.preferencesOf(Caller.of(caller));
   }
 
   @Put("/preferences")
-  public LinkStore.Preferences savePreferences(@Body PreferencesBody body, Authentication caller) {
+  public WorkerPreferences savePreferences(@Body PreferencesBody body, Authentication caller) {
     List<Problem.FieldError> errors = new ArrayList<>();
     LocalTime from = time("quietFrom", body.quietFrom(), errors);
     LocalTime until = time("quietUntil", body.quietUntil(), errors);
@@ -127,7 +129,7 @@ public class InboxController {
     }
     return inbox.savePreferences(
         Caller.of(caller),
-        new LinkStore.Preferences(
+        new WorkerPreferences(
             body.email() == null || body.email(),
             body.webhook() != null && body.webhook(),
             from,

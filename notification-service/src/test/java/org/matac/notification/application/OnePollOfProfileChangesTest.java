@@ -28,7 +28,8 @@ class OnePollOfProfileChangesTest extends ServiceTestBase {
   /** The victim a worker is linked to before the poll; some people's incidents name it. */
   private static final String WATCHED_VICTIM = "V-WATCHED";
 
-  @Inject Notifying notifying;
+  @Inject FollowingProfiles followingProfiles;
+  @Inject LinkingWorkers linkingWorkers;
 
   @Override
   protected String databaseName() {
@@ -44,9 +45,9 @@ class OnePollOfProfileChangesTest extends ServiceTestBase {
     linkAWorkerTo(WATCHED_VICTIM + "-together", "worker-together");
 
     for (ProfileChanged message : poll) {
-      notifying.onProfileChanged(renamed(message, oneByOne, "alone"));
+      followingProfiles.onProfileChanged(renamed(message, oneByOne, "alone"));
     }
-    notifying.onProfilesChanged(
+    followingProfiles.onProfilesChanged(
         poll.stream().map(message -> renamed(message, together, "together")).toList());
 
     assertThat(oneByOne).hasSize(30);
@@ -61,7 +62,7 @@ class OnePollOfProfileChangesTest extends ServiceTestBase {
   }
 
   private void linkAWorkerTo(String victimRef, String workerId) {
-    notifying.onSafetyWorkerAssigned(
+    linkingWorkers.onSafetyWorkerAssigned(
         new SafetyWorkerAssigned(
             UUID.randomUUID(),
             UUID.randomUUID().toString(),

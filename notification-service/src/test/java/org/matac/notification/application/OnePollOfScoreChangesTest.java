@@ -24,7 +24,9 @@ import org.matac.testing.ServiceTestBase;
 @MicronautTest(transactional = false)
 class OnePollOfScoreChangesTest extends ServiceTestBase {
 
-  @Inject Notifying notifying;
+  @Inject FollowingProfiles followingProfiles;
+  @Inject FollowingScores followingScores;
+  @Inject LinkingWorkers linkingWorkers;
 
   @Override
   protected String databaseName() {
@@ -59,8 +61,8 @@ class OnePollOfScoreChangesTest extends ServiceTestBase {
     alone.add(alone.get(3));
     together.add(together.get(3));
 
-    alone.forEach(notifying::onScoreChanged);
-    notifying.onScoresChanged(together);
+    alone.forEach(followingScores::onScoreChanged);
+    followingScores.onScoresChanged(together);
 
     for (Person person : people) {
       assertThat(stored(person.together())).isEqualTo(stored(person.alone()));
@@ -73,7 +75,7 @@ class OnePollOfScoreChangesTest extends ServiceTestBase {
   /** The person's profile, naming a victim of their own, linked to a worker when watched. */
   private void known(String perpetratorId, boolean watched) {
     String victim = "V-" + perpetratorId;
-    notifying.onProfileChanged(
+    followingProfiles.onProfileChanged(
         new ProfileChanged(
             UUID.randomUUID(),
             perpetratorId,
@@ -104,7 +106,7 @@ class OnePollOfScoreChangesTest extends ServiceTestBase {
                         null)),
                 List.of())));
     if (watched) {
-      notifying.onSafetyWorkerAssigned(
+      linkingWorkers.onSafetyWorkerAssigned(
           new SafetyWorkerAssigned(
               UUID.randomUUID(),
               perpetratorId,

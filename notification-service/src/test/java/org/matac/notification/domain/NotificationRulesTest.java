@@ -1,6 +1,7 @@
 package org.matac.notification.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -283,6 +284,60 @@ class NotificationRulesTest {
               .get(0);
 
       assertThat(notice.body()).contains("serial", "rfgv-1", "Testy Fakeperson");
+    }
+  }
+
+  @Nested
+  class AScoreChange {
+
+    private final Instant asOf = Instant.parse("2026-10-02T00:00:00Z");
+
+    private List<Notice.Kind> heard(Flags before, Flags now) {
+      return NotificationRules.flagsChanged(
+              PERPETRATOR, before, now, "rfgv-1", asOf, List.of("w-1"))
+          .stream()
+          .map(Notice::kind)
+          .toList();
+    }
+
+    @Test
+    void tells_of_each_flag_it_newly_sets() {
+      assertThat(heard(Flags.NONE, new Flags(true, true)))
+          .containsExactly(Notice.Kind.SERIAL_FLAG_SET, Notice.Kind.ESCALATING_FLAG_SET);
+    }
+
+    @Test
+    void says_nothing_of_a_flag_that_stays_set_or_is_cleared() {
+      assertThat(heard(new Flags(true, true), new Flags(true, false))).isEmpty();
+    }
+  }
+
+  @Nested
+  class AProfileChange {
+
+    @Test
+    void tells_of_what_it_newly_recorded_in_the_order_recorded() {
+      var breach =
+          new NotificationRules.NewRecord(
+              "ORDER_BREACHED",
+              "HAMPSHIRE_POLICE",
+              "OB-1",
+              Instant.parse("2026-10-01T22:00:00Z"),
+              "SOUTHAMPTON",
+              Map.of("orderRef", "DVPO-1"));
+
+      var notices =
+          NotificationRules.profileChanged(
+              PERPETRATOR,
+              List.of(breach, incidentAgainst(NEW)),
+              Set.of(KNOWN),
+              List.of("w-1"),
+              History.none());
+
+      assertThat(notices)
+          .extracting(Notice::kind, Notice::urgent)
+          .containsExactly(
+              tuple(Notice.Kind.ORDER_BREACHED, true), tuple(Notice.Kind.NEW_INCIDENT, true));
     }
   }
 
