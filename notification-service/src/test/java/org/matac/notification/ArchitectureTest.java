@@ -4,7 +4,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
-import org.matac.testing.OneDirection;
 import org.matac.testing.ServiceArchitecture;
 
 @AnalyzeClasses(
@@ -13,6 +12,4 @@ import org.matac.testing.ServiceArchitecture;
 class ArchitectureTest {
 
   @ArchTest static final ArchTests layering = ArchTests.in(ServiceArchitecture.class);
-
-  @ArchTest static final ArchTests oneDirection = ArchTests.in(OneDirection.class);
 }

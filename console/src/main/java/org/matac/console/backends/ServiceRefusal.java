@@ -1,6 +1,7 @@
 package org.matac.console.backends;
 
 import java.util.List;
+import org.matac.events.FieldError;
 
 /**
  * A service said no: its status and its problem+json, kept so that a page can say what happened and
@@ -41,7 +42,4 @@ public class ServiceRefusal extends RuntimeException {
   public boolean isConflict() {
     return status == 409;
   }
-
-  /** A field the service refused, and why, to show beside that field on the form. */
-  public record FieldError(String field, String message) {}
 }

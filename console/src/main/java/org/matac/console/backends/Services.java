@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.matac.events.FieldError;
 
 /**
  * Calls the services' public APIs as the signed-in person, with their own token, so that every
@@ -77,12 +78,12 @@ public class Services {
   @SuppressWarnings("unchecked")
   private static ServiceRefusal refusal(Service service, HttpClientResponseException refused) {
     Map<String, Object> problem = refused.getResponse().getBody(OBJECT).orElseGet(Map::of);
-    List<ServiceRefusal.FieldError> fieldErrors = new ArrayList<>();
+    List<FieldError> fieldErrors = new ArrayList<>();
     if (problem.get("errors") instanceof List<?> errors) {
       for (Object error : errors) {
         if (error instanceof Map<?, ?> field) {
           fieldErrors.add(
-              new ServiceRefusal.FieldError(
+              new FieldError(
                   String.valueOf(field.get("field")), String.valueOf(field.get("message"))));
         }
       }

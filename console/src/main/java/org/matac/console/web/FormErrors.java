@@ -3,6 +3,7 @@ package org.matac.console.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.matac.console.backends.ServiceRefusal;
+import org.matac.events.FieldError;
 
 /**
  * A service's field errors as a form shows them, beside each field and in the summary: the field's
@@ -26,7 +27,7 @@ final class FormErrors {
       Map<String, String> whenMissing,
       String otherwise) {
     Map<String, String> errors = new LinkedHashMap<>();
-    for (ServiceRefusal.FieldError error : refusal.fieldErrors()) {
+    for (FieldError error : refusal.fieldErrors()) {
       String message =
           "is required".equals(error.message()) && whenMissing.containsKey(error.field())
               ? whenMissing.get(error.field())

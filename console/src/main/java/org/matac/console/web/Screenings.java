@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.matac.console.backends.ServiceRefusal;
+import org.matac.events.FieldError;
 
 /**
  * The screening and referral forms' plumbing: the form as posted, the tool's items as rating
@@ -85,7 +86,7 @@ final class Screenings {
                         item ->
                             labels.put(item.get("code").toString(), item.get("label").toString())));
     Map<String, String> errors = new LinkedHashMap<>();
-    for (ServiceRefusal.FieldError error : refusal.fieldErrors()) {
+    for (FieldError error : refusal.fieldErrors()) {
       if (error.field().startsWith("ratings.")) {
         String item = error.field().substring("ratings.".length());
         errors.putIfAbsent(

@@ -3,6 +3,7 @@ package org.matac.events.intake;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
+import org.matac.events.FieldError;
 
 /** What intake answers for one envelope: on its own, or as one item of a batch. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -13,6 +14,4 @@ public record IntakeResult(UUID eventId, Status status, List<FieldError> errors)
     DUPLICATE,
     REJECTED
   }
-
-  public record FieldError(String field, String message) {}
 }

@@ -4,12 +4,12 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import org.matac.events.FieldError;
 import org.matac.notification.domain.DirectoryEntry;
 import org.matac.notification.domain.WorkerDirectoryRules;
 import org.matac.notification.persistence.WorkerDirectoryStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 
@@ -37,7 +37,7 @@ public class KeepingTheWorkerDirectory {
         .ifPresent(
             problem -> {
               throw ProblemException.badRequest(
-                  "The address cannot be used.", List.of(new Problem.FieldError("email", problem)));
+                  "The address cannot be used.", List.of(new FieldError("email", problem)));
             });
     mayChange(workerId, admin);
     DirectoryEntry entry =

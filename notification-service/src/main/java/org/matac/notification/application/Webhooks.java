@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.matac.events.FieldError;
 import org.matac.notification.persistence.WebhookStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 
@@ -85,6 +85,6 @@ public class Webhooks {
 
   private static ProblemException invalidUrl(String message) {
     return ProblemException.badRequest(
-        "The webhook endpoint cannot be used.", List.of(new Problem.FieldError("url", message)));
+        "The webhook endpoint cannot be used.", List.of(new FieldError("url", message)));
   }
 }

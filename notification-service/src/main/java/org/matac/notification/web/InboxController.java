@@ -20,13 +20,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.matac.events.FieldError;
 import org.matac.events.access.Roles;
 import org.matac.notification.application.ReadingInbox;
 import org.matac.notification.domain.CaseloadEntry;
 import org.matac.notification.domain.ChannelDelivery;
 import org.matac.notification.domain.InboxEntry;
 import org.matac.notification.domain.WorkerPreferences;
-import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 
@@ -112,17 +112,17 @@ public class InboxController {
 
   @Put("/preferences")
   public WorkerPreferences savePreferences(@Body PreferencesBody body, Authentication caller) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     LocalTime from = time("quietFrom", body.quietFrom(), errors);
     LocalTime until = time("quietUntil", body.quietUntil(), errors);
     if ((from == null) != (until == null)) {
-      errors.add(new Problem.FieldError("quietUntil", "quiet hours need both ends"));
+      errors.add(new FieldError("quietUntil", "quiet hours need both ends"));
     }
     String zone = body.timeZone() == null ? "Europe/London" : body.timeZone();
     try {
       ZoneId.of(zone);
     } catch (DateTimeException e) {
-      errors.add(new Problem.FieldError("timeZone", "must be a zone like Europe/London"));
+      errors.add(new FieldError("timeZone", "must be a zone like Europe/London"));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest("The preferences cannot be used.", errors);
@@ -137,14 +137,14 @@ public class InboxController {
             zone));
   }
 
-  private static LocalTime time(String field, String value, List<Problem.FieldError> errors) {
+  private static LocalTime time(String field, String value, List<FieldError> errors) {
     if (value == null) {
       return null;
     }
     try {
       return LocalTime.parse(value);
     } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "must be a time like 22:00"));
+      errors.add(new FieldError(field, "must be a time like 22:00"));
       return null;
     }
   }

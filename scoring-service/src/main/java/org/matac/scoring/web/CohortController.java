@@ -14,11 +14,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.matac.events.FieldError;
 import org.matac.events.access.Roles;
 import org.matac.scoring.application.rankings.Rankings;
 import org.matac.scoring.application.tasking.TaskingCycles;
 import org.matac.scoring.domain.Ranked;
-import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.web.Instants;
@@ -58,12 +58,12 @@ public class CohortController {
   }
 
   private Cohort cohort(CohortRequest request, Authentication authentication, boolean publish) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     if (request.area() == null || request.area().isBlank()) {
-      errors.add(new Problem.FieldError("area", "is required"));
+      errors.add(new FieldError("area", "is required"));
     }
     if (request.asOf() == null || request.asOf().isBlank()) {
-      errors.add(new Problem.FieldError("asOf", "is required"));
+      errors.add(new FieldError("asOf", "is required"));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest("The request is incomplete.", errors);

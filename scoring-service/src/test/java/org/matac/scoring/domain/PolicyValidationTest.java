@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.matac.events.FieldError;
 
 class PolicyValidationTest {
 
@@ -15,9 +16,7 @@ class PolicyValidationTest {
   private final Set<String> categories = rfgv1.gravityTable().weights().keySet();
 
   private List<String> fieldsOf(ScoringPolicy policy) {
-    return PolicyValidation.problems(policy, categories).stream()
-        .map(PolicyValidation.Problem::field)
-        .toList();
+    return PolicyValidation.problems(policy, categories).stream().map(FieldError::field).toList();
   }
 
   private ScoringPolicy withGravityTable(Map<String, BigDecimal> weights) {

@@ -1,6 +1,7 @@
 package org.matac.support.problem;
 
 import java.util.List;
+import org.matac.events.FieldError;
 
 /** Thrown by use cases and controllers to answer with a specific problem. */
 public class ProblemException extends RuntimeException {
@@ -16,7 +17,7 @@ public class ProblemException extends RuntimeException {
     return problem;
   }
 
-  public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
+  public static ProblemException badRequest(String detail, List<FieldError> errors) {
     return new ProblemException(
         new Problem("about:blank", "Invalid request", 400, detail, List.copyOf(errors)));
   }
@@ -30,7 +31,7 @@ public class ProblemException extends RuntimeException {
   }
 
   /** Refused for who is asking, with the field that shows it, so the sender knows what to fix. */
-  public static ProblemException forbidden(String detail, List<Problem.FieldError> errors) {
+  public static ProblemException forbidden(String detail, List<FieldError> errors) {
     return new ProblemException(
         new Problem("about:blank", "Forbidden", 403, detail, List.copyOf(errors)));
   }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.matac.support.problem.Problem;
+import org.matac.events.FieldError;
 import org.matac.support.problem.ProblemException;
 
 /** Reads an RFC 3339 instant from a query parameter, naming the parameter when it cannot. */
@@ -19,7 +19,7 @@ public final class Instants {
       throw ProblemException.badRequest(
           field + " is not an instant.",
           List.of(
-              new Problem.FieldError(
+              new FieldError(
                   field,
                   "must be an RFC 3339 instant with Z or an offset, like 2026-10-01T00:00:00Z")));
     }

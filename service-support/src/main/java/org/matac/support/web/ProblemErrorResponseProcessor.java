@@ -7,6 +7,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.matac.events.FieldError;
 import org.matac.support.problem.Problem;
 
 /**
@@ -24,14 +25,13 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     int status = response.code();
     String title = response.reason();
     String detail = status >= 500 ? "The request could not be completed." : title;
-    List<Problem.FieldError> errors =
+    List<FieldError> errors =
         status >= 500
             ? List.of()
             : errorContext.getErrors().stream()
                 .map(
                     (Error error) ->
-                        new Problem.FieldError(
-                            error.getPath().orElse("request"), error.getMessage()))
+                        new FieldError(error.getPath().orElse("request"), error.getMessage()))
                 .toList();
     return response
         .contentType(Problem.MEDIA_TYPE)

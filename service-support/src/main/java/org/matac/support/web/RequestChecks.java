@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.matac.support.problem.Problem;
+import org.matac.events.FieldError;
 import org.matac.support.problem.ProblemException;
 
 /**
@@ -18,12 +18,12 @@ import org.matac.support.problem.ProblemException;
  */
 public final class RequestChecks {
 
-  private final List<Problem.FieldError> errors = new ArrayList<>();
+  private final List<FieldError> errors = new ArrayList<>();
 
   /** Answers whether the text is present; notes the field as required when it is not. */
   public boolean required(String field, String value) {
     if (value == null || value.isBlank()) {
-      errors.add(new Problem.FieldError(field, "is required"));
+      errors.add(new FieldError(field, "is required"));
       return false;
     }
     return true;
@@ -31,7 +31,7 @@ public final class RequestChecks {
 
   public boolean required(String field, Object value) {
     if (value == null) {
-      errors.add(new Problem.FieldError(field, "is required"));
+      errors.add(new FieldError(field, "is required"));
       return false;
     }
     return true;
@@ -52,7 +52,7 @@ public final class RequestChecks {
     } catch (IllegalArgumentException e) {
       String allowed =
           Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-      errors.add(new Problem.FieldError(field, "must be one of " + allowed));
+      errors.add(new FieldError(field, "must be one of " + allowed));
       return null;
     }
   }
@@ -69,7 +69,7 @@ public final class RequestChecks {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "must be a date like 2026-12-01"));
+      errors.add(new FieldError(field, "must be a date like 2026-12-01"));
       return null;
     }
   }
@@ -83,14 +83,14 @@ public final class RequestChecks {
       return Optional.of(OffsetDateTime.parse(value).toInstant());
     } catch (DateTimeParseException e) {
       errors.add(
-          new Problem.FieldError(
+          new FieldError(
               field, "must be an instant with Z or an offset, like 2026-12-01T09:00:00Z"));
       return Optional.empty();
     }
   }
 
   public void problem(String field, String message) {
-    errors.add(new Problem.FieldError(field, message));
+    errors.add(new FieldError(field, message));
   }
 
   /** Answers 400 with every problem noted, if there is any. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.matac.events.FieldError;
 
 /**
  * A screening tool as a partnership configures it: versioned, with its items in named groups. The

@@ -2,6 +2,7 @@ package org.matac.tracking.domain;
 
 import java.util.Optional;
 import java.util.Set;
+import org.matac.events.FieldError;
 
 /**
  * Only a worker's own agency assigns them to a victim or ends the assignment. A feed that could

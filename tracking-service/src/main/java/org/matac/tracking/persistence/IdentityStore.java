@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.matac.support.sql.Sql;
+import org.matac.tracking.domain.ManualLink;
 import org.matac.tracking.domain.PeopleGraph;
 
 /**
@@ -294,19 +295,7 @@ public class IdentityStore {
     }
   }
 
-  /** A manual link as an admin made it, and whether it still stands. */
-  public record Link(
-      UUID id,
-      String fromNode,
-      String toNode,
-      String reason,
-      String createdBy,
-      Instant createdAt,
-      String removedBy,
-      Instant removedAt,
-      String removalReason) {}
-
-  public void addLink(Link link) {
+  public void addLink(ManualLink link) {
     sql.update(
         "INSERT INTO identity_link (id, from_node, to_node, reason, created_by, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -318,13 +307,13 @@ public class IdentityStore {
         link.createdAt());
   }
 
-  public Optional<Link> link(UUID id) {
+  public Optional<ManualLink> link(UUID id) {
     return sql.queryOne(
         "SELECT * FROM identity_link WHERE id = ? FOR UPDATE", IdentityStore::link, id);
   }
 
   /** Manual links touching any of these identifiers, standing or removed. */
-  public List<Link> linksOf(Collection<String> nodes) {
+  public List<ManualLink> linksOf(Collection<String> nodes) {
     String[] all = nodes.toArray(String[]::new);
     return sql.query(
         "SELECT * FROM identity_link WHERE from_node = ANY(?) OR to_node = ANY(?)"
@@ -345,8 +334,8 @@ public class IdentityStore {
         == 1;
   }
 
-  private static Link link(ResultSet row) throws SQLException {
-    return new Link(
+  private static ManualLink link(ResultSet row) throws SQLException {
+    return new ManualLink(
         row.getObject("id", UUID.class),
         row.getString("from_node"),
         row.getString("to_node"),

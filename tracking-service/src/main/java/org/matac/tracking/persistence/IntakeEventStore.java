@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.matac.support.sql.Sql;
-import org.matac.tracking.application.intake.PartnerEvent;
+import org.matac.tracking.domain.PartnerEvent;
 
 /** Every accepted envelope, kept exactly as received: the system's own record of collection. */
 @Singleton

@@ -1,6 +1,5 @@
 package org.matac.tracking.persistence;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,8 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.matac.events.intake.EventType;
 import org.matac.support.sql.Sql;
-import org.matac.tracking.application.intake.PartnerEvent;
-import org.matac.tracking.application.intake.VictimContacts;
+import org.matac.tracking.domain.PartnerEvent;
 import org.matac.tracking.domain.RecordVersion;
 
 /** The current version of each partner record; older versions stay in intake_event. */
@@ -237,11 +235,6 @@ public class PartnerRecordStore {
 
   /** Contact details are kept only in victim_contact, never beside the perpetrator's record. */
   private static String withoutVictimContacts(PartnerEvent event) {
-    ObjectNode payload = event.payload().deepCopy();
-    VictimContacts.removedFromPayload(payload);
-    if (event.type() != EventType.INCIDENT_REPORTED) {
-      payload.remove("victims");
-    }
-    return payload.toString();
+    return event.payload().keptJson(event.type() == EventType.INCIDENT_REPORTED);
   }
 }

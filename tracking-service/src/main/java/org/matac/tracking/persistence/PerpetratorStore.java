@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.support.sql.Sql;
 import org.matac.tracking.domain.ProfileAccess;
+import org.matac.tracking.domain.SearchCriteria;
 
 /** Perpetrators, the identifiers that resolve to them, and the profile built from their records. */
 @Singleton
@@ -89,15 +90,11 @@ public class PerpetratorStore {
     return found;
   }
 
-  /** What a search may ask for; absent criteria match everyone. */
-  public record Criteria(
-      List<String> nameParts, LocalDate dateOfBirth, String pncId, String area) {}
-
   /**
    * Live profiles matching every criterion given: each name part starts a given or family name
    * (case-insensitive), the date of birth is equal, the PNC id is held, an incident is in the area.
    */
-  public List<UUID> search(Criteria criteria, int limit) {
+  public List<UUID> search(SearchCriteria criteria, int limit) {
     StringBuilder where = new StringBuilder("p.merged_into IS NULL");
     List<Object> parameters = new ArrayList<>();
     for (String part : criteria.nameParts()) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.support.sql.Sql;
+import org.matac.tracking.domain.Referral;
+import org.matac.tracking.domain.ReferralFilter;
 
 /** Referrals and their lifecycle; every change is conditional on the version the caller saw. */
 @Singleton
@@ -18,31 +20,6 @@ public class ReferralStore {
   public ReferralStore(Sql sql) {
     this.sql = sql;
   }
-
-  /** A referral as its receiving agency sees it: no victim details are ever part of it. */
-  public record Referral(
-      UUID id,
-      UUID perpetratorId,
-      String agency,
-      String area,
-      String referralRef,
-      String referringAgency,
-      String reason,
-      String pathwayRequested,
-      boolean consentToShare,
-      String lawfulBasis,
-      String lawfulBasisReason,
-      String lawfulBasisBy,
-      String status,
-      String claimedBy,
-      String screening,
-      Boolean priority,
-      String pathway,
-      String outcome,
-      String decisionReason,
-      long version,
-      Instant createdAt,
-      Instant updatedAt) {}
 
   /** Opens a referral for a partner record once; answers its id when it was new. */
   public Optional<UUID> open(
@@ -84,15 +61,7 @@ public class ReferralStore {
     return sql.queryOne("SELECT * FROM referral WHERE id = ?", ReferralStore::referral, id);
   }
 
-  /** What a caseworker narrows the queue by; an empty filter passes every referral. */
-  public record QueueFilter(
-      Optional<String> status,
-      Optional<String> area,
-      Optional<String> pathway,
-      Optional<String> referringAgency,
-      Optional<Instant> receivedBefore) {}
-
-  public List<Referral> queue(String agency, QueueFilter filter, int limit) {
+  public List<Referral> queue(String agency, ReferralFilter filter, int limit) {
     return sql.query(
         "SELECT * FROM referral WHERE agency = ? AND (?::text IS NULL OR status = ?)"
             + " AND (?::text IS NULL OR area = ?)"
@@ -165,7 +134,7 @@ public class ReferralStore {
   public boolean decide(
       UUID id,
       long version,
-      String status,
+      Referral.Status status,
       String pathway,
       String outcome,
       String reason,
@@ -173,7 +142,7 @@ public class ReferralStore {
     return sql.update(
             "UPDATE referral SET status = ?, pathway = ?, outcome = ?, decision_reason = ?,"
                 + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-            status,
+            status.name(),
             pathway,
             outcome,
             reason,
@@ -206,7 +175,7 @@ public class ReferralStore {
         row.getString("lawful_basis"),
         row.getString("lawful_basis_reason"),
         row.getString("lawful_basis_by"),
-        row.getString("status"),
+        Referral.Status.valueOf(row.getString("status")),
         row.getString("claimed_by"),
         row.getString("screening"),
         (Boolean) row.getObject("priority"),

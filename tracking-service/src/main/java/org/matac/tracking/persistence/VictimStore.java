@@ -1,11 +1,11 @@
 package org.matac.tracking.persistence;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.matac.support.sql.Sql;
-import org.matac.tracking.application.intake.PartnerEvent;
+import org.matac.tracking.domain.PartnerEvent;
+import org.matac.tracking.domain.Payload;
 
 /**
  * Victims, apart from perpetrators, by {@code (source, victimRef)}. Contact details go to their own
@@ -21,20 +21,18 @@ public class VictimStore {
   }
 
   public void recordVictimsOf(PartnerEvent incident, Instant now) {
-    for (JsonNode victim : incident.payload().path("victims")) {
-      String victimRef = victim.path("victimRef").asText();
-      String dateOfBirth = victim.path("dateOfBirth").asText(null);
+    for (Payload.ReportedVictim victim : incident.payload().victims()) {
       sql.update(
           "INSERT INTO victim (source, victim_ref, date_of_birth, updated_at) VALUES (?, ?, ?, ?)"
               + " ON CONFLICT (source, victim_ref) DO UPDATE SET"
               + " date_of_birth = COALESCE(excluded.date_of_birth, victim.date_of_birth),"
               + " updated_at = excluded.updated_at",
           incident.source(),
-          victimRef,
-          dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
+          victim.victimRef(),
+          victim.dateOfBirth() == null ? null : LocalDate.parse(victim.dateOfBirth()),
           now);
-      JsonNode contact = victim.get("contact");
-      if (contact != null && contact.isObject()) {
+      Payload.Contact contact = victim.contact();
+      if (contact != null) {
         sql.update(
             "INSERT INTO victim_contact (source, victim_ref, address, phone, email, event_id,"
                 + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -43,10 +41,10 @@ public class VictimStore {
                 + " recorded_at = excluded.recorded_at"
                 + " WHERE victim_contact.recorded_at <= excluded.recorded_at",
             incident.source(),
-            victimRef,
-            contact.path("address").asText(null),
-            contact.path("phone").asText(null),
-            contact.path("email").asText(null),
+            victim.victimRef(),
+            contact.address(),
+            contact.phone(),
+            contact.email(),
             incident.eventId(),
             incident.recordedAt());
       }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.events.FieldError;
 import org.matac.events.access.Roles;
 import org.matac.events.intake.IntakeResult;
 import org.matac.events.intake.PartnerEnvelope;
@@ -28,10 +29,9 @@ import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.tracking.application.intake.EnvelopeParser;
-import org.matac.tracking.application.intake.PartnerEvent;
 import org.matac.tracking.application.intake.RecordingPartnerEvents;
 import org.matac.tracking.application.intake.WhoMaySayWhat;
-import org.matac.tracking.domain.FieldError;
+import org.matac.tracking.domain.PartnerEvent;
 
 /** The HTTP side of the partner contract: one envelope, or a batch of up to 1,000. */
 @Controller("/api/v1/events")
@@ -93,7 +93,7 @@ public class EventIntakeController {
             .orElseThrow(
                 () ->
                     ProblemException.badRequest(
-                        "The envelope breaks the partner contract.", problemErrors(parsed)));
+                        "The envelope breaks the partner contract.", parsed.errors()));
     Caller sender = Caller.of(authentication);
     if (!event.source().equals(sender.agency())) {
       throw ProblemException.forbidden(
@@ -104,7 +104,7 @@ public class EventIntakeController {
     if (refusal.isPresent()) {
       throw ProblemException.forbidden(
           "Your agency may not say this: " + refusal.get().message() + ".",
-          List.of(new Problem.FieldError(refusal.get().field(), refusal.get().message())));
+          List.of(new FieldError(refusal.get().field(), refusal.get().message())));
     }
     return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP, sender)) {
       case ACCEPTED ->
@@ -139,19 +139,17 @@ public class EventIntakeController {
   private IntakeResult receiveItem(JsonNode item, Caller sender) {
     EnvelopeParser.Parsed parsed = parser.parse(item);
     if (parsed.event().isEmpty()) {
-      return rejected(parsed.eventId(), resultErrors(parsed.errors()));
+      return rejected(parsed.eventId(), parsed.errors());
     }
     PartnerEvent event = parsed.event().get();
     if (!event.source().equals(sender.agency())) {
       return rejected(
           Optional.of(event.eventId()),
-          List.of(
-              new IntakeResult.FieldError(
-                  "source", "a partner system may only send as its own agency")));
+          List.of(new FieldError("source", "a partner system may only send as its own agency")));
     }
     Optional<FieldError> refusal = authority.refusal(event);
     if (refusal.isPresent()) {
-      return rejected(Optional.of(event.eventId()), resultErrors(List.of(refusal.get())));
+      return rejected(Optional.of(event.eventId()), List.of(refusal.get()));
     }
     return switch (recording.record(event, RecordingPartnerEvents.Channel.HTTP, sender)) {
       case ACCEPTED -> new IntakeResult(event.eventId(), IntakeResult.Status.ACCEPTED, List.of());
@@ -161,7 +159,7 @@ public class EventIntakeController {
           rejected(
               Optional.of(event.eventId()),
               List.of(
-                  new IntakeResult.FieldError(
+                  new FieldError(
                       "eventId", "was already used for a different body; the first one stands")));
     };
   }
@@ -173,37 +171,23 @@ public class EventIntakeController {
     } catch (IOException e) {
       throw ProblemException.badRequest(
           "The batch is not valid JSON.",
-          List.of(new Problem.FieldError("$", "must be a JSON array of envelopes")));
+          List.of(new FieldError("$", "must be a JSON array of envelopes")));
     }
     if (items == null || !items.isArray()) {
       throw ProblemException.badRequest(
           "A batch is a JSON array of envelopes.",
-          List.of(new Problem.FieldError("$", "must be a JSON array of envelopes")));
+          List.of(new FieldError("$", "must be a JSON array of envelopes")));
     }
     if (items.isEmpty() || items.size() > MAX_BATCH) {
       throw ProblemException.badRequest(
           "A batch holds 1 to " + MAX_BATCH + " envelopes.",
           List.of(
-              new Problem.FieldError(
-                  "$", "holds " + items.size() + " envelopes; send 1 to " + MAX_BATCH)));
+              new FieldError("$", "holds " + items.size() + " envelopes; send 1 to " + MAX_BATCH)));
     }
     return items;
   }
 
-  private static IntakeResult rejected(
-      Optional<UUID> eventId, List<IntakeResult.FieldError> errors) {
+  private static IntakeResult rejected(Optional<UUID> eventId, List<FieldError> errors) {
     return new IntakeResult(eventId.orElse(null), IntakeResult.Status.REJECTED, errors);
-  }
-
-  private static List<IntakeResult.FieldError> resultErrors(List<FieldError> errors) {
-    return errors.stream()
-        .map(error -> new IntakeResult.FieldError(error.field(), error.message()))
-        .toList();
-  }
-
-  private static List<Problem.FieldError> problemErrors(EnvelopeParser.Parsed parsed) {
-    return parsed.errors().stream()
-        .map(error -> new Problem.FieldError(error.field(), error.message()))
-        .toList();
   }
 }

@@ -18,7 +18,7 @@ import org.matac.events.access.Roles;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
 import org.matac.tracking.application.identity.LinkingProfiles;
-import org.matac.tracking.persistence.IdentityStore;
+import org.matac.tracking.domain.ManualLink;
 
 /**
  * Admins link two profiles that partners' identifiers do not join, or remove such a link, each with
@@ -41,7 +41,7 @@ public class IdentityLinkController {
 
   public record Removal(@Nullable String reason) {}
 
-  public record Links(List<IdentityStore.Link> items) {}
+  public record Links(List<ManualLink> items) {}
 
   @Post
   public HttpResponse<LinkingProfiles.Linked> link(@Body NewLink request, Authentication admin) {

@@ -23,7 +23,7 @@ import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
 import org.matac.tracking.application.profile.ReadingProfiles;
 import org.matac.tracking.domain.PncId;
-import org.matac.tracking.persistence.PerpetratorStore;
+import org.matac.tracking.domain.SearchCriteria;
 
 /**
  * Perpetrator profiles: facts as partners reported them. Victims appear by reference and
@@ -118,7 +118,6 @@ public class PerpetratorController {
     }
     checks.answer();
     int size = limit == null ? 20 : Math.max(1, Math.min(limit, MAX_RESULTS));
-    return profiles.search(
-        new PerpetratorStore.Criteria(nameParts, born, pnc, area), size, Caller.of(caller));
+    return profiles.search(new SearchCriteria(nameParts, born, pnc, area), size, Caller.of(caller));
   }
 }

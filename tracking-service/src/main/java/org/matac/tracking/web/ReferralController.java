@@ -22,16 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.events.FieldError;
 import org.matac.events.access.Roles;
-import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.support.web.Instants;
 import org.matac.tracking.application.referral.EnteringSelfReferrals;
 import org.matac.tracking.application.referral.ReferralQueue;
-import org.matac.tracking.domain.ReferralRules;
+import org.matac.tracking.domain.Referral;
+import org.matac.tracking.domain.ReferralFilter;
 import org.matac.tracking.domain.ScreeningTool;
-import org.matac.tracking.persistence.ReferralStore;
 
 /** The referral queue: claim, screen with the PPIT, decide. Every change names the version read. */
 @Controller("/api/v1/referrals")
@@ -53,12 +53,12 @@ public class ReferralController {
    */
   @Post("/self-referrals")
   @Secured(Roles.CASEWORKER)
-  public HttpResponse<ReferralStore.Referral> selfReferral(
+  public HttpResponse<Referral> selfReferral(
       @Body EnteringSelfReferrals.SelfReferral request, Authentication caller) {
     return HttpResponse.created(selfReferrals.enter(request, Caller.of(caller)));
   }
 
-  public record Referrals(List<ReferralStore.Referral> items, List<String> screeningTool) {}
+  public record Referrals(List<Referral> items, List<String> screeningTool) {}
 
   public record Screening(
       @Nullable Long version,
@@ -99,7 +99,7 @@ public class ReferralController {
     return new Referrals(
         queue.queue(
             Caller.of(caller),
-            new ReferralStore.QueueFilter(
+            new ReferralFilter(
                 Optional.ofNullable(status),
                 Optional.ofNullable(area),
                 Optional.ofNullable(pathway),
@@ -116,30 +116,28 @@ public class ReferralController {
   }
 
   @Get("/{id}")
-  public ReferralStore.Referral referral(@PathVariable UUID id, Authentication caller) {
+  public Referral referral(@PathVariable UUID id, Authentication caller) {
     return queue.referral(id, Caller.of(caller));
   }
 
   @Post("/{id}/claim")
-  public ReferralStore.Referral claim(@PathVariable UUID id, Authentication caller) {
+  public Referral claim(@PathVariable UUID id, Authentication caller) {
     return queue.claim(id, Caller.of(caller));
   }
 
   @Put("/{id}/screening")
-  public ReferralStore.Referral screen(
-      @PathVariable UUID id, @Body Screening request, Authentication caller) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+  public Referral screen(@PathVariable UUID id, @Body Screening request, Authentication caller) {
+    List<FieldError> errors = new ArrayList<>();
     long version = version(request.version(), errors);
-    Map<String, ReferralRules.Rating> ratings = new LinkedHashMap<>();
+    Map<String, Referral.Rating> ratings = new LinkedHashMap<>();
     (request.ratings() == null ? Map.<String, String>of() : request.ratings())
         .forEach(
             (item, rating) -> {
               try {
-                ratings.put(item, ReferralRules.Rating.valueOf(rating));
+                ratings.put(item, Referral.Rating.valueOf(rating));
               } catch (IllegalArgumentException | NullPointerException e) {
                 errors.add(
-                    new Problem.FieldError(
-                        "ratings." + item, "must be NOT_PRESENT, PRESENT or CRITICAL"));
+                    new FieldError("ratings." + item, "must be NOT_PRESENT, PRESENT or CRITICAL"));
               }
             });
     reject(errors);
@@ -148,18 +146,18 @@ public class ReferralController {
   }
 
   @Post("/{id}/decision")
-  public ReferralStore.Referral decide(
+  public Referral decide(
       @PathVariable UUID id, @Body DecisionRequest request, Authentication caller) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     long version = version(request.version(), errors);
-    ReferralRules.Decision decision = null;
+    Referral.Decision decision = null;
     try {
-      decision = ReferralRules.Decision.valueOf(String.valueOf(request.decision()));
+      decision = Referral.Decision.valueOf(String.valueOf(request.decision()));
     } catch (IllegalArgumentException e) {
-      errors.add(new Problem.FieldError("decision", "must be ACCEPT, DECLINE or CLOSE"));
+      errors.add(new FieldError("decision", "must be ACCEPT, DECLINE or CLOSE"));
     }
     if (request.reason() == null || request.reason().isBlank()) {
-      errors.add(new Problem.FieldError("reason", "is required"));
+      errors.add(new FieldError("reason", "is required"));
     }
     reject(errors);
     return queue.decide(
@@ -175,30 +173,30 @@ public class ReferralController {
   /** Records the lawful basis for sharing without consent; only an admin may. */
   @Post("/{id}/lawful-basis")
   @Secured(Roles.ADMIN)
-  public ReferralStore.Referral lawfulBasis(
+  public Referral lawfulBasis(
       @PathVariable UUID id, @Body LawfulBasis request, Authentication caller) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     long version = version(request.version(), errors);
     if (request.basis() == null || request.basis().isBlank()) {
-      errors.add(new Problem.FieldError("basis", "is required"));
+      errors.add(new FieldError("basis", "is required"));
     }
     if (request.reason() == null || request.reason().isBlank()) {
-      errors.add(new Problem.FieldError("reason", "is required"));
+      errors.add(new FieldError("reason", "is required"));
     }
     reject(errors);
     return queue.recordLawfulBasis(
         id, version, request.basis(), request.reason(), Caller.of(caller));
   }
 
-  private static long version(Long version, List<Problem.FieldError> errors) {
+  private static long version(Long version, List<FieldError> errors) {
     if (version == null) {
-      errors.add(new Problem.FieldError("version", "is required: the version you read"));
+      errors.add(new FieldError("version", "is required: the version you read"));
       return -1;
     }
     return version;
   }
 
-  private static void reject(List<Problem.FieldError> errors) {
+  private static void reject(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest("The request is incomplete.", errors);
     }

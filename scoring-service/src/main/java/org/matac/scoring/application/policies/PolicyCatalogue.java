@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.matac.events.FieldError;
 import org.matac.scoring.domain.PolicyValidation;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.PolicyStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 
@@ -92,12 +92,9 @@ public class PolicyCatalogue {
     } catch (IOException e) {
       throw ProblemException.badRequest(
           "The policy document is not readable.",
-          List.of(new Problem.FieldError("$", "must be a scoring policy document")));
+          List.of(new FieldError("$", "must be a scoring policy document")));
     }
-    List<Problem.FieldError> errors =
-        PolicyValidation.problems(policy, defaultCategories()).stream()
-            .map(problem -> new Problem.FieldError(problem.field(), problem.message()))
-            .toList();
+    List<FieldError> errors = PolicyValidation.problems(policy, defaultCategories());
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest("The policy cannot be used as it is.", errors);
     }

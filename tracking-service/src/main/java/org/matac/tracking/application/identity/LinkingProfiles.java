@@ -16,6 +16,7 @@ import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
+import org.matac.tracking.domain.ManualLink;
 import org.matac.tracking.domain.PeopleGraph;
 import org.matac.tracking.persistence.IdentityStore;
 import org.matac.tracking.persistence.PerpetratorStore;
@@ -51,7 +52,7 @@ public class LinkingProfiles {
   }
 
   /** A link and the people it leaves: one after a link, possibly two after a removal. */
-  public record Linked(IdentityStore.Link link, Set<UUID> perpetratorIds) {}
+  public record Linked(ManualLink link, Set<UUID> perpetratorIds) {}
 
   @Transactional
   public Linked link(UUID perpetratorId, UUID otherId, String reason, Caller admin) {
@@ -62,8 +63,8 @@ public class LinkingProfiles {
           perpetratorId + " and " + otherId + " are already one profile (" + one + ").");
     }
     Instant now = clock.instant();
-    IdentityStore.Link link =
-        new IdentityStore.Link(
+    ManualLink link =
+        new ManualLink(
             UUID.randomUUID(),
             representative(one),
             representative(other),
@@ -86,7 +87,7 @@ public class LinkingProfiles {
    */
   @Transactional
   public Linked unlink(UUID linkId, String reason, Caller admin) {
-    IdentityStore.Link link =
+    ManualLink link =
         identity
             .link(linkId)
             .orElseThrow(() -> ProblemException.notFound("No link " + linkId + "."));
@@ -113,14 +114,14 @@ public class LinkingProfiles {
 
   /** The manual links touching a profile's identifiers, standing or removed. */
   @Transactional
-  public List<IdentityStore.Link> linksOf(UUID perpetratorId) {
+  public List<ManualLink> linksOf(UUID perpetratorId) {
     UUID person = current(perpetratorId);
     return identity.linksOf(identity.heldBy(List.of(person)).keySet());
   }
 
   private void publish(
       ResolvingPeople.Regrouping regrouping,
-      IdentityStore.Link link,
+      ManualLink link,
       Caller admin,
       String why,
       Instant now) {

@@ -26,8 +26,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.events.FieldError;
 import org.matac.events.intake.EventType;
-import org.matac.tracking.domain.FieldError;
+import org.matac.tracking.domain.PartnerEvent;
 import org.matac.tracking.domain.PncId;
 
 /**
@@ -125,7 +126,7 @@ public class EnvelopeParser {
             recordedAt,
             area,
             perpetrator,
-            payload,
+            new JsonPayload(payload),
             stored,
             sha256(canonical)));
   }

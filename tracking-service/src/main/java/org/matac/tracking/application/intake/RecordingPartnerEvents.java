@@ -1,11 +1,7 @@
 package org.matac.tracking.application.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,25 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.matac.events.Topics;
-import org.matac.events.intake.EventType;
 import org.matac.events.tracking.ProfileChanged;
-import org.matac.events.tracking.SafetyWorkerAssigned;
-import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.logging.Correlation;
-import org.matac.support.outbox.OutboxWriter;
 import org.matac.support.security.Caller;
 import org.matac.tracking.application.identity.ProfileChanges;
-import org.matac.tracking.application.identity.ResolvingPeople;
-import org.matac.tracking.application.referral.ReferralQueue;
-import org.matac.tracking.domain.PeopleGraph;
+import org.matac.tracking.domain.PartnerEvent;
 import org.matac.tracking.domain.ProfileChangeRule;
 import org.matac.tracking.persistence.IntakeEventStore;
 import org.matac.tracking.persistence.PartnerRecordStore;
-import org.matac.tracking.persistence.PerpetratorStore;
-import org.matac.tracking.persistence.VictimStore;
 
 /**
  * Records one partner event, from Kafka or HTTP alike, in a single transaction: the event itself,
@@ -59,42 +46,28 @@ public class RecordingPartnerEvents {
     DISPOSED
   }
 
-  /** The record types whose every version a profile carries, for scores as of past instants. */
   private final IntakeEventStore intakeEvents;
-
-  private final PerpetratorStore perpetrators;
   private final PartnerRecordStore records;
-  private final VictimStore victims;
-  private final OutboxWriter outbox;
-  private final ObjectMapper json;
-  private final AuditTrail audit;
-  private final ReferralQueue referrals;
-  private final ResolvingPeople people;
+  private final PlacingCurrentRecords placing;
+  private final ActingOnCurrentRecords acting;
   private final ProfileChanges profileChanges;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public RecordingPartnerEvents(
       IntakeEventStore intakeEvents,
-      PerpetratorStore perpetrators,
       PartnerRecordStore records,
-      VictimStore victims,
-      OutboxWriter outbox,
-      ObjectMapper json,
-      AuditTrail audit,
-      ReferralQueue referrals,
-      ResolvingPeople people,
+      PlacingCurrentRecords placing,
+      ActingOnCurrentRecords acting,
       ProfileChanges profileChanges,
+      AuditTrail audit,
       Clock clock) {
-    this.people = people;
-    this.profileChanges = profileChanges;
     this.intakeEvents = intakeEvents;
-    this.perpetrators = perpetrators;
     this.records = records;
-    this.victims = victims;
-    this.outbox = outbox;
-    this.json = json;
+    this.placing = placing;
+    this.acting = acting;
+    this.profileChanges = profileChanges;
     this.audit = audit;
-    this.referrals = referrals;
     this.clock = clock;
   }
 
@@ -175,9 +148,6 @@ public class RecordingPartnerEvents {
           ? Outcome.DUPLICATE
           : Outcome.CONFLICT;
     }
-    PartnerEvent.Person person = event.perpetrator();
-    String sourceNode = PeopleGraph.sourceNode(event.source(), person.sourcePersonId());
-    Optional<String> pncNode = person.pncId().map(pnc -> PeopleGraph.pncNode(pnc.toString()));
     Map<UUID, List<ProfileChanged.Change>> changes = new LinkedHashMap<>();
     UUID perpetratorId;
     boolean regrouped = false;
@@ -190,53 +160,16 @@ public class RecordingPartnerEvents {
           .ifPresent(
               kind -> ProfileChanges.changesOf(changes, perpetratorId).add(changeOf(kind, event)));
     } else {
-      // A withdrawal links nothing: its PNC id neither finds nor joins anyone.
-      boolean withdrawal = event.type() == EventType.RECORD_WITHDRAWN;
-      Optional<String> linking = withdrawal ? Optional.empty() : pncNode;
-      ResolvingPeople.Holder holder = people.holderFor(sourceNode, linking, now);
-      PartnerRecordStore.Stored stored = records.makeCurrent(event, holder.id(), current, currents);
-      if (people.changesNoGroup(sourceNode, linking, holder, current, withdrawal)) {
-        // The common case, a first record of a person or a correction keeping its identifiers:
-        // nobody joins or separates, so the groups need not be worked out again.
-        perpetratorId = holder.id();
-        boolean newPnc = linking.map(pnc -> people.giveIfUnheld(pnc, holder.id())).orElse(false);
-        List<ProfileChanged.Change> own = ProfileChanges.changesOf(changes, perpetratorId);
-        if (holder.created()) {
-          own.add(new ProfileChanged.Change(ProfileChanged.ChangeKind.PROFILE_CREATED, null, null));
-        }
-        boolean newDetails = perpetrators.refreshPersonalDetails(perpetratorId);
-        if ((newPnc || newDetails) && own.isEmpty()) {
-          own.add(
-              new ProfileChanged.Change(ProfileChanged.ChangeKind.IDENTITY_UPDATED, null, null));
-        }
-      } else {
-        List<String> seeds = new ArrayList<>();
-        seeds.add(sourceNode);
-        pncNode.ifPresent(seeds::add);
-        current.ifPresent(
-            replaced -> {
-              seeds.add(PeopleGraph.sourceNode(event.source(), replaced.sourcePersonId()));
-              if (replaced.pncId() != null) {
-                seeds.add(PeopleGraph.pncNode(replaced.pncId()));
-              }
-            });
-        // Messages held for people about to be joined or separated go out first, with the
-        // profiles as they stand before the change.
-        pending.publish(now);
-        ResolvingPeople.Regrouping regrouping = people.regroup(seeds, sourceNode, now);
-        currents.forget();
-        regrouped = true;
-        perpetratorId = regrouping.outcome().ownerOf().get(sourceNode);
-        if (holder.created() && perpetratorId.equals(holder.id())) {
-          ProfileChanges.changesOf(changes, perpetratorId)
-              .add(
-                  new ProfileChanged.Change(ProfileChanged.ChangeKind.PROFILE_CREATED, null, null));
-        }
-        profileChanges.identityChanges(
-            regrouping, changes, sender, "shared identifiers on current records");
-      }
-      applyCurrentVersion(
-          event, perpetratorId, stored, now, ProfileChanges.changesOf(changes, perpetratorId));
+      PlacingCurrentRecords.Placement placed =
+          placing.place(event, current, currents, pending, changes, sender, now);
+      perpetratorId = placed.perpetratorId();
+      regrouped = placed.regrouped();
+      acting.act(
+          event,
+          perpetratorId,
+          placed.stored(),
+          now,
+          ProfileChanges.changesOf(changes, perpetratorId));
     }
     audit.record(
         AuditEntry.allowed(
@@ -253,86 +186,8 @@ public class RecordingPartnerEvents {
     return Outcome.ACCEPTED;
   }
 
-  private void applyCurrentVersion(
-      PartnerEvent event,
-      UUID perpetratorId,
-      PartnerRecordStore.Stored stored,
-      Instant now,
-      List<ProfileChanged.Change> changes) {
-
-    boolean isNew = stored.outcome() == PartnerRecordStore.Outcome.NEW;
-    switch (event.type()) {
-      case SAFETY_WORKER_ASSIGNED -> publishAssignment(event, perpetratorId);
-      case SAFETY_WORKER_UNASSIGNED -> publishUnassignment(event, perpetratorId, event.payload());
-      case RECORD_WITHDRAWN -> {
-        if (event.recordType().equals(EventType.SAFETY_WORKER_ASSIGNED.name())) {
-          stored
-              .replacedPayload()
-              .ifPresent(payload -> publishUnassignment(event, perpetratorId, read(payload)));
-        }
-      }
-      case INCIDENT_REPORTED -> victims.recordVictimsOf(event, now);
-      case PARTNER_REFERRAL -> {
-        if (isNew) {
-          referrals.open(
-              event.source(),
-              event.sourceReference(),
-              perpetratorId,
-              Optional.ofNullable(event.area()),
-              event.payload(),
-              now);
-        }
-      }
-      default -> {
-        // The record itself is the change: nothing else to keep or tell.
-      }
-    }
-    ProfileChangeRule.ofCurrent(event.type(), event.recordType(), isNew)
-        .ifPresent(kind -> changes.add(changeOf(kind, event)));
-  }
-
   private static ProfileChanged.Change changeOf(
       ProfileChanged.ChangeKind kind, PartnerEvent event) {
-    return new ProfileChanged.Change(
-        kind, event.source(), event.sourceReference(), event.recordType());
-  }
-
-  private void publishAssignment(PartnerEvent event, UUID perpetratorId) {
-    var payload = event.payload();
-    outbox.append(
-        Topics.SAFETY_WORKER_ASSIGNED,
-        perpetratorId.toString(),
-        new SafetyWorkerAssigned(
-            UUID.randomUUID(),
-            perpetratorId.toString(),
-            event.eventId(),
-            payload.path("victimSource").asText(event.source()),
-            payload.path("victimRef").asText(),
-            payload.path("workerId").asText(),
-            payload.path("workerAgency").asText(),
-            event.occurredAt()));
-  }
-
-  /** {@code payload} names the assignment ended: the event's own, or a withdrawn version's. */
-  private void publishUnassignment(PartnerEvent event, UUID perpetratorId, JsonNode payload) {
-    outbox.append(
-        Topics.SAFETY_WORKER_UNASSIGNED,
-        perpetratorId.toString(),
-        new SafetyWorkerUnassigned(
-            UUID.randomUUID(),
-            perpetratorId.toString(),
-            event.eventId(),
-            payload.path("victimSource").asText(event.source()),
-            payload.path("victimRef").asText(),
-            payload.path("workerId").asText(),
-            event.occurredAt()));
-  }
-
-  private JsonNode read(String payload) {
-    try {
-      return json.readTree(payload);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ActingOnCurrentRecords.changeOf(kind, event);
   }
 }

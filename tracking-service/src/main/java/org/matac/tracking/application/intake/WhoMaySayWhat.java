@@ -3,7 +3,8 @@ package org.matac.tracking.application.intake;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.matac.tracking.domain.FieldError;
+import org.matac.events.FieldError;
+import org.matac.tracking.domain.PartnerEvent;
 import org.matac.tracking.domain.WhoAssignsWorkers;
 import org.matac.tracking.persistence.PartnerRecordStore;
 
@@ -26,10 +27,9 @@ public class WhoMaySayWhat {
   public Optional<FieldError> refusal(PartnerEvent event) {
     return switch (event.type()) {
       case SAFETY_WORKER_ASSIGNED ->
-          WhoAssignsWorkers.assignment(
-              event.source(), event.payload().path("workerAgency").asText());
+          WhoAssignsWorkers.assignment(event.source(), event.payload().text("workerAgency", ""));
       case SAFETY_WORKER_UNASSIGNED -> {
-        String workerId = event.payload().path("workerId").asText();
+        String workerId = event.payload().text("workerId", "");
         yield WhoAssignsWorkers.unassignment(
             event.source(), workerId, records.agenciesThatAssigned(workerId));
       }

@@ -16,6 +16,7 @@ import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.ProfileAccess;
 import org.matac.tracking.domain.RecordDetailsAccess;
+import org.matac.tracking.domain.SearchCriteria;
 import org.matac.tracking.persistence.PerpetratorStore;
 
 /** Reads perpetrator profiles; a merged-away id leads to the profile it was folded into. */
@@ -82,7 +83,7 @@ public class ReadingProfiles {
    * consultation; the others only as signposts.
    */
   @Transactional
-  public SearchResult search(PerpetratorStore.Criteria criteria, int limit, Caller reader) {
+  public SearchResult search(SearchCriteria criteria, int limit, Caller reader) {
     List<ProfileView> items = new ArrayList<>();
     List<Signpost> signposts = new ArrayList<>();
     for (UUID id : perpetrators.search(criteria, limit)) {

@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.matac.support.problem.Problem;
+import org.matac.events.FieldError;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.security.Caller;
 import org.matac.tracking.application.intake.EnvelopeParser;
-import org.matac.tracking.application.intake.PartnerEvent;
 import org.matac.tracking.application.intake.RecordingPartnerEvents;
+import org.matac.tracking.domain.PartnerEvent;
+import org.matac.tracking.domain.Referral;
 import org.matac.tracking.persistence.ReferralStore;
 
 /**
@@ -58,18 +59,17 @@ public class EnteringSelfReferrals {
   }
 
   @Transactional
-  public ReferralStore.Referral enter(SelfReferral entry, Caller caseworker) {
-    List<Problem.FieldError> problems = new ArrayList<>();
+  public Referral enter(SelfReferral entry, Caller caseworker) {
+    List<FieldError> problems = new ArrayList<>();
     // A partner system may send a person without a name; a person on the phone always gives one.
     if (entry.givenName() == null || entry.givenName().isBlank()) {
-      problems.add(new Problem.FieldError("givenName", "is required"));
+      problems.add(new FieldError("givenName", "is required"));
     }
     if (entry.familyName() == null || entry.familyName().isBlank()) {
-      problems.add(new Problem.FieldError("familyName", "is required"));
+      problems.add(new FieldError("familyName", "is required"));
     }
     if (entry.area() != null && !caseworker.areas().contains(entry.area())) {
-      problems.add(
-          new Problem.FieldError("area", "must be one of your areas " + caseworker.areas()));
+      problems.add(new FieldError("area", "must be one of your areas " + caseworker.areas()));
     }
     String reference = "SELF-" + UUID.randomUUID();
     Instant now = clock.instant();
@@ -98,7 +98,7 @@ public class EnteringSelfReferrals {
     payload.put("pathway", entry.pathway());
     EnvelopeParser.Parsed parsed = parser.parse(withoutNulls(envelope));
     parsed.errors().stream()
-        .map(error -> new Problem.FieldError(formField(error.field()), error.message()))
+        .map(error -> new FieldError(formField(error.field()), error.message()))
         .forEach(problems::add);
     if (!problems.isEmpty() || parsed.event().isEmpty()) {
       throw ProblemException.badRequest("The self-referral is incomplete.", problems);

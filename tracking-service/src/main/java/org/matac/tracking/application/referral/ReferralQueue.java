@@ -1,7 +1,6 @@
 package org.matac.tracking.application.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.matac.events.FieldError;
 import org.matac.events.Topics;
 import org.matac.events.access.Roles;
 import org.matac.events.scoring.FoundationListPublished;
@@ -25,8 +25,10 @@ import org.matac.support.problem.Problem;
 import org.matac.support.problem.ProblemException;
 import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
-import org.matac.tracking.domain.FieldError;
-import org.matac.tracking.domain.ReferralRules;
+import org.matac.tracking.domain.Payload;
+import org.matac.tracking.domain.Referral;
+import org.matac.tracking.domain.ReferralFilter;
+import org.matac.tracking.domain.Refusal;
 import org.matac.tracking.domain.ScreeningTool;
 import org.matac.tracking.persistence.ReferralStore;
 
@@ -76,10 +78,10 @@ public class ReferralQueue {
       String sourceReference,
       UUID perpetratorId,
       Optional<String> area,
-      JsonNode payload,
+      Payload payload,
       Instant now) {
-    String pathway = payload.path("pathway").asText(null);
-    String agency = ReferralRules.receivingAgency(pathway, programmeAgency);
+    String pathway = payload.text("pathway", null);
+    String agency = Referral.receivingAgency(pathway, programmeAgency);
     String where = area.or(() -> referrals.latestIncidentArea(perpetratorId)).orElse(null);
     referrals
         .open(
@@ -88,11 +90,11 @@ public class ReferralQueue {
             perpetratorId,
             agency,
             where,
-            payload.path("referralRef").asText(),
-            payload.path("referringAgency").asText(),
-            payload.path("reason").asText(),
+            payload.text("referralRef", ""),
+            payload.text("referringAgency", ""),
+            payload.text("reason", ""),
             pathway,
-            payload.path("consentToShare").asBoolean(false),
+            payload.flag("consentToShare"),
             now)
         .flatMap(referrals::find)
         .ifPresent(referral -> publish(referral, null, "intake:" + source));
@@ -141,11 +143,10 @@ public class ReferralQueue {
   }
 
   @Transactional
-  public List<ReferralStore.Referral> queue(
-      Caller caller, ReferralStore.QueueFilter filter, int limit) {
+  public List<Referral> queue(Caller caller, ReferralFilter filter, int limit) {
     String agency = agencyQueueOf(caller);
     filter.area().ifPresent(value -> requireArea(caller, value));
-    List<ReferralStore.Referral> visible =
+    List<Referral> visible =
         referrals.queue(agency, filter, limit).stream()
             .filter(referral -> referral.area() == null || caller.areas().contains(referral.area()))
             .toList();
@@ -157,16 +158,16 @@ public class ReferralQueue {
 
   /** One referral of the caller's queue, for its own page; the read is an audited consultation. */
   @Transactional
-  public ReferralStore.Referral referral(UUID id, Caller caller) {
-    ReferralStore.Referral referral = workable(id, caller);
+  public Referral referral(UUID id, Caller caller) {
+    Referral referral = workable(id, caller);
     audited(caller, AuditEntry.Action.CONSULTATION, referral, "referral read");
     return referral;
   }
 
   @Transactional
-  public ReferralStore.Referral claim(UUID id, Caller caseworker) {
-    ReferralStore.Referral referral = workable(id, caseworker);
-    refuse(ReferralRules.claim(status(referral), referral.claimedBy()));
+  public Referral claim(UUID id, Caller caseworker) {
+    Referral referral = workable(id, caseworker);
+    referral.claim().ifPresent(ReferralQueue::refuse);
     if (!referrals.claim(id, caseworker.subject(), clock.instant())) {
       throw ProblemException.conflict(found(id).claimedBy() + " claimed this referral first.");
     }
@@ -174,9 +175,9 @@ public class ReferralQueue {
   }
 
   @Transactional
-  public ReferralStore.Referral recordLawfulBasis(
+  public Referral recordLawfulBasis(
       UUID id, long version, String basis, String reason, Caller admin) {
-    ReferralStore.Referral referral = found(id);
+    Referral referral = found(id);
     if (!referrals.recordLawfulBasis(
         id, version, basis, reason, admin.subject(), clock.instant())) {
       throw staleOrGone(id);
@@ -186,23 +187,17 @@ public class ReferralQueue {
   }
 
   @Transactional
-  public ReferralStore.Referral screen(
+  public Referral screen(
       UUID id,
       long version,
-      Map<String, ReferralRules.Rating> ratings,
+      Map<String, Referral.Rating> ratings,
       Boolean priority,
       String notes,
       Caller caseworker) {
-    ReferralStore.Referral referral = workable(id, caseworker);
-    refuse(
-        ReferralRules.screen(
-            status(referral),
-            referral.claimedBy(),
-            caseworker.subject(),
-            referral.consentToShare() || referral.lawfulBasis() != null,
-            tool.itemCodes(),
-            ratings,
-            priority));
+    Referral referral = workable(id, caseworker);
+    referral
+        .screenBy(caseworker.subject(), tool.itemCodes(), ratings, priority)
+        .ifPresent(ReferralQueue::refuse);
     Map<String, Object> screening = new LinkedHashMap<>();
     screening.put("tool", tool.id());
     screening.put("ratings", ratings);
@@ -216,28 +211,23 @@ public class ReferralQueue {
   }
 
   @Transactional
-  public ReferralStore.Referral decide(
+  public Referral decide(
       UUID id,
       long version,
-      ReferralRules.Decision decision,
+      Referral.Decision decision,
       String pathway,
       String outcome,
       String reason,
       Caller caseworker) {
-    ReferralStore.Referral referral = workable(id, caseworker);
-    refuse(
-        ReferralRules.decide(
-            status(referral),
-            referral.claimedBy(),
-            caseworker.subject(),
-            decision,
-            pathway,
-            outcome));
+    Referral referral = workable(id, caseworker);
+    referral
+        .decideBy(caseworker.subject(), decision, pathway, outcome)
+        .ifPresent(ReferralQueue::refuse);
     if (!referrals.decide(
         id,
         version,
-        ReferralRules.statusAfter(decision).name(),
-        decision == ReferralRules.Decision.ACCEPT ? pathway : null,
+        decision.statusAfter(),
+        decision == Referral.Decision.ACCEPT ? pathway : null,
         outcome,
         reason,
         clock.instant())) {
@@ -250,15 +240,14 @@ public class ReferralQueue {
     return tool;
   }
 
-  private ReferralStore.Referral changed(
-      UUID id, ReferralStore.Referral before, Caller caller, String what) {
-    ReferralStore.Referral after = found(id);
+  private Referral changed(UUID id, Referral before, Caller caller, String what) {
+    Referral after = found(id);
     audited(caller, AuditEntry.Action.ALTERATION, after, "referral " + what);
     publish(after, before.status(), caller.subject());
     return after;
   }
 
-  private void publish(ReferralStore.Referral referral, String previousStatus, String by) {
+  private void publish(Referral referral, Referral.Status previousStatus, String by) {
     outbox.append(
         Topics.REFERRAL_STATUS_CHANGED,
         referral.perpetratorId().toString(),
@@ -268,8 +257,8 @@ public class ReferralQueue {
             referral.perpetratorId().toString(),
             referral.agency(),
             referral.area(),
-            referral.status(),
-            previousStatus,
+            referral.status().name(),
+            previousStatus == null ? null : previousStatus.name(),
             by,
             referral.updatedAt(),
             referral.pathway(),
@@ -278,20 +267,15 @@ public class ReferralQueue {
 
   private String agencyQueueOf(Caller caller) {
     if (caller.hasRole(Roles.MATAC_COORDINATOR)) {
-      return "MATAC";
+      return Referral.MATAC_QUEUE;
     }
     return caller.agency();
   }
 
   /** The caller works this referral: their agency's queue, in one of their areas. */
-  private ReferralStore.Referral workable(UUID id, Caller caller) {
-    ReferralStore.Referral referral = found(id);
-    if (!referral.agency().equals(agencyQueueOf(caller))) {
-      throw ProblemException.forbidden("Referral " + id + " is not in your agency's queue.");
-    }
-    if (referral.area() != null) {
-      requireArea(caller, referral.area());
-    }
+  private Referral workable(UUID id, Caller caller) {
+    Referral referral = found(id);
+    referral.workableFrom(agencyQueueOf(caller), caller.areas()).ifPresent(ReferralQueue::refuse);
     return referral;
   }
 
@@ -301,7 +285,7 @@ public class ReferralQueue {
     }
   }
 
-  private ReferralStore.Referral found(UUID id) {
+  private Referral found(UUID id) {
     return referrals
         .find(id)
         .orElseThrow(() -> ProblemException.notFound("No referral " + id + "."));
@@ -314,34 +298,19 @@ public class ReferralQueue {
         : ProblemException.notFound("No referral " + id + ".");
   }
 
-  private static ReferralRules.Status status(ReferralStore.Referral referral) {
-    return ReferralRules.Status.valueOf(referral.status());
+  /** A refusal as the caller hears it: problem+json through web, whoever called. */
+  private static void refuse(Refusal refusal) {
+    List<FieldError> fields = refusal.fields();
+    throw switch (refusal.kind()) {
+      case FORBIDDEN -> ProblemException.forbidden(refusal.message());
+      case CONFLICT ->
+          new ProblemException(
+              new Problem("about:blank", "Conflict", 409, refusal.message(), fields));
+      case INCOMPLETE -> ProblemException.badRequest(refusal.message(), fields);
+    };
   }
 
-  private static void refuse(List<FieldError> errors) {
-    if (errors.isEmpty()) {
-      return;
-    }
-    List<Problem.FieldError> fields =
-        errors.stream()
-            .map(error -> new Problem.FieldError(error.field(), error.message()))
-            .toList();
-    boolean stateProblem =
-        errors.stream()
-            .allMatch(
-                error ->
-                    error.field().equals("status")
-                        || error.field().equals("claimedBy")
-                        || error.field().equals("consentToShare"));
-    throw stateProblem
-        ? new ProblemException(
-            new Problem(
-                "about:blank", "Conflict", 409, "The referral cannot move that way now.", fields))
-        : ProblemException.badRequest("The request is incomplete.", fields);
-  }
-
-  private void audited(
-      Caller caller, AuditEntry.Action action, ReferralStore.Referral referral, String purpose) {
+  private void audited(Caller caller, AuditEntry.Action action, Referral referral, String purpose) {
     audit.record(
         AuditEntry.allowed(
             caller,

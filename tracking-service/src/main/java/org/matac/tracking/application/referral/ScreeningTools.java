@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.matac.tracking.domain.FieldError;
+import org.matac.events.FieldError;
 import org.matac.tracking.domain.ScreeningTool;
 
 /**

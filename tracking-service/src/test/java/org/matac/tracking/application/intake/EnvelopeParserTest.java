@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.matac.events.FieldError;
 import org.matac.testing.Envelopes;
-import org.matac.tracking.domain.FieldError;
 
 class EnvelopeParserTest {
 

@@ -27,6 +27,7 @@ import org.matac.support.security.Caller;
 import org.matac.testing.Envelopes;
 import org.matac.testing.TopicProbe;
 import org.matac.tracking.TrackingServiceTestBase;
+import org.matac.tracking.domain.PartnerEvent;
 import org.matac.tracking.persistence.PerpetratorStore;
 
 /**

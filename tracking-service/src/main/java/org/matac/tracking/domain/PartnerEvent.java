@@ -1,19 +1,19 @@
-package org.matac.tracking.application.intake;
+package org.matac.tracking.domain;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.intake.EventType;
-import org.matac.tracking.domain.PncId;
-import org.matac.tracking.domain.RecordVersion;
 
 /**
  * An envelope that passed every rule of the partner contract. {@code bodySha256} is of its body in
  * canonical form (members sorted, white space dropped), so that "the same body" means equal as JSON
  * values; {@code storedBody} is that form without victims' contact details, which are kept only in
  * victim_contact. {@code payload} still holds them, for that table.
+ *
+ * <p>The envelope's own fields are typed here; its payload, whose fields differ by type, is read
+ * through {@link Payload}.
  */
 public record PartnerEvent(
     UUID eventId,
@@ -25,7 +25,7 @@ public record PartnerEvent(
     Instant recordedAt,
     String area,
     Person perpetrator,
-    ObjectNode payload,
+    Payload payload,
     String storedBody,
     String bodySha256) {
 
@@ -43,7 +43,7 @@ public record PartnerEvent(
   /** The type of the record this event is a version of: a withdrawal versions another type. */
   public String recordType() {
     if (type == EventType.RECORD_WITHDRAWN) {
-      return payload.path("withdrawnType").asText();
+      return payload.text("withdrawnType", "");
     }
     return type.name();
   }
