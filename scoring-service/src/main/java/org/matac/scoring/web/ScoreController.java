@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.matac.events.access.Roles;
-import org.matac.scoring.application.scores.ScoringProfiles;
+import org.matac.scoring.application.scores.ReadingScores;
 import org.matac.scoring.domain.Score;
 import org.matac.scoring.domain.ScoreHistoryEntry;
 import org.matac.support.problem.ProblemException;
@@ -27,10 +27,10 @@ import org.matac.support.web.Instants;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ScoreController {
 
-  private final ScoringProfiles scoring;
+  private final ReadingScores scoring;
   private final Clock clock;
 
-  public ScoreController(ScoringProfiles scoring, Clock clock) {
+  public ScoreController(ReadingScores scoring, Clock clock) {
     this.scoring = scoring;
     this.clock = clock;
   }

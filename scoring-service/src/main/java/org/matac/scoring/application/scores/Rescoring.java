@@ -32,7 +32,7 @@ public class Rescoring {
 
   private static final Logger LOG = LoggerFactory.getLogger(Rescoring.class);
 
-  private final ScoringProfiles scoring;
+  private final RescoringPages onePage;
   private final ExecutorService executor;
   private final Clock clock;
   private final int pageSize;
@@ -41,7 +41,7 @@ public class Rescoring {
   private final OncePerCluster once;
 
   public Rescoring(
-      ScoringProfiles scoring,
+      RescoringPages onePage,
       @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       Clock clock,
       OncePerCluster once,
@@ -49,7 +49,7 @@ public class Rescoring {
       @Value("${matac.scoring.rescore-ranges:2}") int ranges) {
     this.once = once;
     this.ranges = ranges;
-    this.scoring = scoring;
+    this.onePage = onePage;
     this.executor = executor;
     this.clock = clock;
     this.pageSize = pageSize;
@@ -125,7 +125,7 @@ public class Rescoring {
     Optional<UUID> after = from;
     int pages = 0;
     do {
-      after = scoring.rescorePage(after, to, pageSize, asOf);
+      after = onePage.rescorePage(after, to, pageSize, asOf);
       pages++;
     } while (after.isPresent() && !Thread.currentThread().isInterrupted());
     return pages;
