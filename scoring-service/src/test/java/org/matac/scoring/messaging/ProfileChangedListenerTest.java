@@ -21,6 +21,7 @@ import org.matac.events.Topics;
 import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.ScoringServiceTestBase;
+import org.matac.testing.Profiles;
 
 @MicronautTest(transactional = false)
 class ProfileChangedListenerTest extends ScoringServiceTestBase {
@@ -40,36 +41,16 @@ class ProfileChangedListenerTest extends ScoringServiceTestBase {
   }
 
   private ProfileChanged profileChange(String perpetratorId, long version, Instant occurredAt) {
-    return new ProfileChanged(
-        UUID.randomUUID(),
-        perpetratorId,
-        version,
-        occurredAt,
-        UUID.randomUUID(),
-        List.of(
-            new ProfileChanged.Change(
-                ProfileChanged.ChangeKind.INCIDENT_RECORDED, "HAMPSHIRE_POLICE", "44/9/26")),
-        new ProfileChanged.Profile(
-            List.of(new ProfileChanged.SourceIdentity("HAMPSHIRE_POLICE", "NICHE-SC-1")),
-            List.of(),
-            "Testy",
-            "Fakeperson",
-            null,
-            List.of(
-                new ProfileChanged.Incident(
-                    "HAMPSHIRE_POLICE",
-                    "44/9/26",
-                    "44/9/26",
-                    occurredAt,
-                    occurredAt,
-                    "SOUTHAMPTON",
-                    true,
-                    List.of("ABH"),
-                    List.of(
-                        new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", "V-SC-1", "EX_PARTNER")),
-                    false,
-                    null)),
-            List.of()));
+    return Profiles.of(perpetratorId)
+        .knownAs("HAMPSHIRE_POLICE", "NICHE-SC-1")
+        .version(version)
+        .changedAt(occurredAt)
+        .incident(
+            Profiles.anIncident("44/9/26")
+                .at(occurredAt)
+                .offences(List.of("ABH"))
+                .against("V-SC-1", "EX_PARTNER"))
+        .message();
   }
 
   @Nested

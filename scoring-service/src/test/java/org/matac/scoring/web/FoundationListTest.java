@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
-import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.ScoringServiceTestBase;
+import org.matac.testing.Profiles;
 
 @MicronautTest(transactional = false)
 class FoundationListTest extends ScoringServiceTestBase {
@@ -26,53 +26,34 @@ class FoundationListTest extends ScoringServiceTestBase {
 
   @Inject ObjectMapper json;
 
-  private void publish(String id, LocalDate born, List<ProfileChanged.PartnerRecord> records)
-      throws Exception {
+  /**
+   * A person with one incident in the area twenty days ago, against an ex-partner with children
+   * present, and a charge recorded on it for each of {@code charges}.
+   */
+  private void publish(String id, LocalDate born, List<String> charges) throws Exception {
     Instant at = Instant.now().minus(Duration.ofDays(20));
     String reference = "HV/" + id;
-    publishProfileChange(
-        id,
-        json.writeValueAsString(
-            new ProfileChanged(
-                UUID.randomUUID(),
-                id,
-                1,
-                Instant.now(),
-                UUID.randomUUID(),
-                List.of(),
-                new ProfileChanged.Profile(
-                    List.of(new ProfileChanged.SourceIdentity("HAMPSHIRE_POLICE", "NICHE-" + id)),
-                    List.of(),
-                    "Testy",
-                    "Fakeperson",
-                    born,
-                    List.of(
-                        new ProfileChanged.Incident(
-                            "HAMPSHIRE_POLICE",
-                            reference,
-                            reference,
-                            at,
-                            at,
-                            AREA,
-                            true,
-                            List.of("COMMON_ASSAULT"),
-                            List.of(
-                                new ProfileChanged.VictimLink(
-                                    "HAMPSHIRE_POLICE", "V-" + id, "EX_PARTNER")),
-                            true,
-                            null)),
-                    records.stream()
-                        .map(
-                            record ->
-                                new ProfileChanged.PartnerRecord(
-                                    record.type(),
-                                    record.source(),
-                                    record.sourceReference(),
-                                    at,
-                                    at,
-                                    null,
-                                    Map.of("incidentRef", reference, "outcome", "CHARGE")))
-                        .toList()))));
+    Profiles profile =
+        Profiles.of(id)
+            .version(1)
+            .changes()
+            .born(born)
+            .incident(
+                Profiles.anIncident(reference)
+                    .at(at)
+                    .in(AREA)
+                    .against("V-" + id, "EX_PARTNER")
+                    .childrenPresent());
+    charges.forEach(
+        charge ->
+            profile.record(
+                "JUSTICE_OUTCOME_RECORDED",
+                charge,
+                at,
+                at,
+                null,
+                Map.of("incidentRef", reference, "outcome", "CHARGE")));
+    publishProfileChange(id, profile.json(json));
   }
 
   @Test
@@ -83,18 +64,7 @@ class FoundationListTest extends ScoringServiceTestBase {
     String charged = UUID.randomUUID().toString();
     String unknownAge = UUID.randomUUID().toString();
     publish(eligible, born, List.of());
-    publish(
-        charged,
-        born,
-        List.of(
-            new ProfileChanged.PartnerRecord(
-                "JUSTICE_OUTCOME_RECORDED",
-                "HAMPSHIRE_POLICE",
-                "OUT/1",
-                null,
-                null,
-                null,
-                Map.of())));
+    publish(charged, born, List.of("OUT/1"));
     publish(unknownAge, null, List.of());
     for (String id : List.of(eligible, charged, unknownAge)) {
       awaitScoreOf(id);

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.ScoringServiceTestBase;
+import org.matac.testing.Profiles;
 
 @MicronautTest(transactional = false)
 class PolicyActivationTest extends ScoringServiceTestBase {
@@ -117,37 +117,16 @@ class PolicyActivationTest extends ScoringServiceTestBase {
     Instant recent = Instant.now().minus(Duration.ofDays(3));
     publishProfileChange(
         person,
-        json.writeValueAsString(
-            new ProfileChanged(
-                UUID.randomUUID(),
-                person,
-                1,
-                Instant.now(),
-                UUID.randomUUID(),
-                List.of(),
-                new ProfileChanged.Profile(
-                    List.of(
-                        new ProfileChanged.SourceIdentity("HAMPSHIRE_POLICE", "NICHE-" + person)),
-                    List.of(),
-                    "Testy",
-                    "Fakeperson",
-                    null,
-                    List.of(
-                        new ProfileChanged.Incident(
-                            "HAMPSHIRE_POLICE",
-                            "CCB/1",
-                            "CCB/1",
-                            recent,
-                            recent,
-                            "WINCHESTER",
-                            true,
-                            List.of("CONTROLLING_COERCIVE_BEHAVIOUR"),
-                            List.of(
-                                new ProfileChanged.VictimLink(
-                                    "HAMPSHIRE_POLICE", "V-1", "INTIMATE_PARTNER")),
-                            false,
-                            null)),
-                    List.of()))));
+        Profiles.of(person)
+            .version(1)
+            .changes()
+            .incident(
+                Profiles.anIncident("CCB/1")
+                    .at(recent)
+                    .in("WINCHESTER")
+                    .offences(List.of("CONTROLLING_COERCIVE_BEHAVIOUR"))
+                    .against("V-1"))
+            .json(json));
     awaitScoreOf(person);
     assertThat(scoreOf(person).path("gravity").asInt()).isEqualTo(3);
 

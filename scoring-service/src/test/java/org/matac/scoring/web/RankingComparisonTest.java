@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.matac.scoring.ScoringServiceTestBase;
-import org.matac.scoring.testing.Profiles;
+import org.matac.testing.Profiles;
 
 /** A partnership testing the Met's kind of change before adopting it: who enters, who leaves. */
 @MicronautTest(transactional = false)

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.scoring.ScoringServiceTestBase;
-import org.matac.scoring.testing.Profiles;
+import org.matac.testing.Profiles;
 
 /** A score as of an instant is what was known then: later corrections do not rewrite it. */
 @MicronautTest(transactional = false)

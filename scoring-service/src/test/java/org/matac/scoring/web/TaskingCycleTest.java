@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.ScoringServiceTestBase;
+import org.matac.testing.Profiles;
 
 /** A coordinator's month in one area, in order: ranking, draft, decisions, publication, review. */
 @MicronautTest(transactional = false)
@@ -63,48 +65,17 @@ class TaskingCycleTest extends ScoringServiceTestBase {
 
   private static ProfileChanged.Incident incident(
       String reference, Instant at, List<String> offences, List<String> victims) {
-    return new ProfileChanged.Incident(
-        "HAMPSHIRE_POLICE",
-        reference,
-        reference,
-        at,
-        at,
-        AREA,
-        true,
-        offences,
-        victims.stream()
-            .map(
-                victim ->
-                    new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", victim, "INTIMATE_PARTNER"))
-            .toList(),
-        false,
-        null);
+    Profiles.IncidentBuilder incident =
+        Profiles.anIncident(reference).at(at).in(AREA).offences(offences);
+    victims.forEach(incident::against);
+    return incident.build();
   }
 
   /** Publishes the person's whole profile, as tracking does: every current incident. */
   private void publishProfile(String id, ProfileChanged.Incident... incidents) throws Exception {
-    publishProfileChange(
-        id,
-        json.writeValueAsString(
-            new ProfileChanged(
-                UUID.randomUUID(),
-                id,
-                System.nanoTime(),
-                Instant.now(),
-                UUID.randomUUID(),
-                List.of(
-                    new ProfileChanged.Change(
-                        ProfileChanged.ChangeKind.INCIDENT_RECORDED,
-                        "HAMPSHIRE_POLICE",
-                        incidents[incidents.length - 1].sourceReference())),
-                new ProfileChanged.Profile(
-                    List.of(new ProfileChanged.SourceIdentity("HAMPSHIRE_POLICE", "NICHE-" + id)),
-                    List.of(),
-                    "Testy",
-                    "Fakeperson",
-                    null,
-                    List.of(incidents),
-                    List.of()))));
+    Profiles profile = Profiles.of(id).version(System.nanoTime());
+    Arrays.stream(incidents).forEach(profile::incident);
+    publishProfileChange(id, profile.json(json));
   }
 
   @BeforeAll

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.ScoringServiceTestBase;
-import org.matac.scoring.testing.Profiles;
+import org.matac.testing.Profiles;
 
 /**
  * A poll's profile changes taken as a set must leave exactly what taking them one at a time leaves:
