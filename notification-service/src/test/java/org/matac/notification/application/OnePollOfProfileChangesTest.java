@@ -16,25 +16,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
-import org.matac.testing.ServiceTestBase;
+import org.matac.notification.NotificationServiceTestBase;
+import org.matac.testing.Profiles;
 
 /**
  * A poll's profile changes taken as a set must leave exactly what taking them one at a time leaves:
  * the same names, victims and protective orders, and the same notices for linked workers.
  */
 @MicronautTest(transactional = false)
-class OnePollOfProfileChangesTest extends ServiceTestBase {
+class OnePollOfProfileChangesTest extends NotificationServiceTestBase {
 
   /** The victim a worker is linked to before the poll; some people's incidents name it. */
   private static final String WATCHED_VICTIM = "V-WATCHED";
 
   @Inject FollowingProfiles followingProfiles;
   @Inject LinkingWorkers linkingWorkers;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
 
   @Test
   void leaves_the_same_links_names_orders_and_notices_as_one_message_at_a_time() throws Exception {
@@ -95,20 +91,7 @@ class OnePollOfProfileChangesTest extends ServiceTestBase {
         }
         String victim = random.nextInt(5) == 0 ? WATCHED_VICTIM : "V-" + random.nextInt(3);
         Instant at = now.minus(Duration.ofDays(1 + random.nextInt(400)));
-        incidents.add(
-            new ProfileChanged.Incident(
-                "HAMPSHIRE_POLICE",
-                reference,
-                reference,
-                at,
-                at,
-                "SOUTHAMPTON",
-                true,
-                List.of("COMMON_ASSAULT"),
-                List.of(
-                    new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", victim, "INTIMATE_PARTNER")),
-                false,
-                null));
+        incidents.add(Profiles.anIncident(reference).at(at).against(victim).build());
         if (random.nextInt(3) == 0) {
           records.add(
               new ProfileChanged.PartnerRecord(
@@ -124,26 +107,14 @@ class OnePollOfProfileChangesTest extends ServiceTestBase {
                       "validUntil",
                       now.plus(Duration.ofDays(20)).toString())));
         }
-        own.add(
-            new ProfileChanged(
-                UUID.randomUUID(),
-                id,
-                version,
-                now,
-                UUID.randomUUID(),
-                List.of(
-                    new ProfileChanged.Change(
-                        ProfileChanged.ChangeKind.INCIDENT_RECORDED,
-                        "HAMPSHIRE_POLICE",
-                        reference)),
-                new ProfileChanged.Profile(
-                    List.of(),
-                    List.of(),
-                    "Testy",
-                    version == versions ? "Fakeperson-Corrected" : "Fakeperson",
-                    null,
-                    List.copyOf(incidents),
-                    List.copyOf(records))));
+        Profiles message =
+            Profiles.of(id)
+                .version(version)
+                .changedAt(now)
+                .named("Testy", version == versions ? "Fakeperson-Corrected" : "Fakeperson");
+        incidents.forEach(message::incident);
+        records.forEach(message::record);
+        own.add(message.message());
       }
       if (random.nextInt(4) == 0) {
         own.add(own.get(0)); // delivered again

@@ -13,25 +13,20 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.scoring.ScoreChanged;
-import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
-import org.matac.testing.ServiceTestBase;
+import org.matac.notification.NotificationServiceTestBase;
+import org.matac.testing.Profiles;
 
 /**
  * A poll's score changes taken as a set must leave exactly what taking them one at a time leaves:
  * the same flags, and the same notices for the workers of people whose flags were newly set.
  */
 @MicronautTest(transactional = false)
-class OnePollOfScoreChangesTest extends ServiceTestBase {
+class OnePollOfScoreChangesTest extends NotificationServiceTestBase {
 
   @Inject FollowingProfiles followingProfiles;
   @Inject FollowingScores followingScores;
   @Inject LinkingWorkers linkingWorkers;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
 
   /** Twenty people on each path, a third of them with a worker linked through their victim. */
   private record Person(String alone, String together, boolean watched) {}
@@ -76,35 +71,14 @@ class OnePollOfScoreChangesTest extends ServiceTestBase {
   private void known(String perpetratorId, boolean watched) {
     String victim = "V-" + perpetratorId;
     followingProfiles.onProfileChanged(
-        new ProfileChanged(
-            UUID.randomUUID(),
-            perpetratorId,
-            1,
-            Instant.now(),
-            UUID.randomUUID(),
-            List.of(),
-            new ProfileChanged.Profile(
-                List.of(),
-                List.of(),
-                "Testy",
-                "Fakeperson",
-                null,
-                List.of(
-                    new ProfileChanged.Incident(
-                        "HAMPSHIRE_POLICE",
-                        "INC-" + perpetratorId,
-                        "INC-" + perpetratorId,
-                        Instant.parse("2026-10-01T21:14:00Z"),
-                        Instant.parse("2026-10-02T08:30:00Z"),
-                        "SOUTHAMPTON",
-                        true,
-                        List.of("COMMON_ASSAULT"),
-                        List.of(
-                            new ProfileChanged.VictimLink(
-                                "HAMPSHIRE_POLICE", victim, "INTIMATE_PARTNER")),
-                        false,
-                        null)),
-                List.of())));
+        Profiles.of(perpetratorId)
+            .version(1)
+            .changes()
+            .incident(
+                Profiles.anIncident("INC-" + perpetratorId)
+                    .recordedAt(Instant.parse("2026-10-02T08:30:00Z"))
+                    .against(victim))
+            .message());
     if (watched) {
       linkingWorkers.onSafetyWorkerAssigned(
           new SafetyWorkerAssigned(

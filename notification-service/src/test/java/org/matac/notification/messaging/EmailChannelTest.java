@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -24,20 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
-import org.matac.testing.ServiceTestBase;
+import org.matac.notification.NotificationServiceTestBase;
 
 /** E-mail through a real SMTP server running in the test. */
 @MicronautTest(transactional = false)
-class EmailChannelTest extends ServiceTestBase {
+class EmailChannelTest extends NotificationServiceTestBase {
 
   private GreenMail smtp;
-
-  @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
 
   @Override
   public Map<String, String> getProperties() {
@@ -50,10 +41,6 @@ class EmailChannelTest extends ServiceTestBase {
   @AfterAll
   void stopSmtp() {
     smtp.stop();
-  }
-
-  private String workerToken(String workerId) {
-    return token(workerId, "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA", "SOUTHAMPTON");
   }
 
   private JsonNode inboxOf(String workerId) throws Exception {

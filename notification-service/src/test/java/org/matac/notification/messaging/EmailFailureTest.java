@@ -4,29 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
-import org.matac.testing.ServiceTestBase;
+import org.matac.notification.NotificationServiceTestBase;
 
 /**
  * E-mail when the SMTP server does not answer: retried, then shown FAILED, while the inbox entry
  * stands. The port is one nothing listens on, so every connection is refused.
  */
 @MicronautTest(transactional = false)
-class EmailFailureTest extends ServiceTestBase {
-
-  @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
+class EmailFailureTest extends NotificationServiceTestBase {
 
   @Override
   public Map<String, String> getProperties() {
@@ -35,10 +26,6 @@ class EmailFailureTest extends ServiceTestBase {
     properties.put("matac.delivery.first-retry", "200ms");
     properties.put("matac.delivery.max-attempts", "2");
     return properties;
-  }
-
-  private String workerToken(String workerId) {
-    return token(workerId, "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA", "SOUTHAMPTON");
   }
 
   private JsonNode emailDelivery(String workerId) throws Exception {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,21 +14,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
-import org.matac.testing.ServiceTestBase;
+import org.matac.notification.NotificationServiceTestBase;
 
 /** Escalation with a five-second window, so the test need not wait thirty minutes. */
 @MicronautTest(transactional = false)
-class EscalationTest extends ServiceTestBase {
+class EscalationTest extends NotificationServiceTestBase {
 
   private final String agency =
       "IDVA_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-
-  @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
 
   @Override
   public Map<String, String> getProperties() {
@@ -40,11 +31,11 @@ class EscalationTest extends ServiceTestBase {
     return properties;
   }
 
-  private String workerToken(String workerId) {
+  private String agencyWorkerToken(String workerId) {
     return token(workerId, "VICTIM_SAFETY_WORKER", agency, "SOUTHAMPTON");
   }
 
-  private JsonNode items(String path, String token) {
+  private JsonNode itemsSeenWith(String path, String token) {
     try {
       return json.readTree(body(get(path, token))).path("items");
     } catch (Exception e) {
@@ -54,7 +45,7 @@ class EscalationTest extends ServiceTestBase {
 
   private List<JsonNode> dutyInboxAbout(String perpetratorId) {
     List<JsonNode> about = new ArrayList<>();
-    items("/api/v1/duty-inbox", workerToken("duty-officer-" + agency))
+    itemsSeenWith("/api/v1/duty-inbox", agencyWorkerToken("duty-officer-" + agency))
         .forEach(
             item -> {
               if (item.path("perpetratorId").asText().equals(perpetratorId)) {
@@ -66,7 +57,8 @@ class EscalationTest extends ServiceTestBase {
 
   private LinkedWorker linkedWorker() throws Exception {
     LinkedWorker worker =
-        new LinkedWorker(topics, json, id -> items("/api/v1/caseload", workerToken(id)).size())
+        new LinkedWorker(
+                topics, json, id -> itemsSeenWith("/api/v1/caseload", agencyWorkerToken(id)).size())
             .withAgency(agency);
     worker.assignWorker();
     return worker;
@@ -93,11 +85,16 @@ class EscalationTest extends ServiceTestBase {
     topics.send(Topics.PROFILE_CHANGED, worker.perpetratorId, worker.incident("44/ES2/26"));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> items("/api/v1/inbox", workerToken(worker.workerId)).size() == 1);
-    String id = items("/api/v1/inbox", workerToken(worker.workerId)).get(0).path("id").asText();
+        .until(
+            () -> itemsSeenWith("/api/v1/inbox", agencyWorkerToken(worker.workerId)).size() == 1);
+    String id =
+        itemsSeenWith("/api/v1/inbox", agencyWorkerToken(worker.workerId))
+            .get(0)
+            .path("id")
+            .asText();
     exchange(
         HttpRequest.POST("/api/v1/notifications/" + id + "/acknowledge", "")
-            .bearerAuth(workerToken(worker.workerId)));
+            .bearerAuth(agencyWorkerToken(worker.workerId)));
 
     // A later unacknowledged one shows the escalation job has run since.
     topics.send(Topics.PROFILE_CHANGED, other.perpetratorId, other.incident("44/ES3/26"));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -14,6 +13,7 @@ import org.matac.events.Topics;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
+import org.matac.testing.Profiles;
 import org.matac.testing.TopicProbe;
 
 /** A linked worker, a perpetrator and a victim, each fresh so tests never see each other. */
@@ -92,34 +92,18 @@ public final class LinkedWorker {
   String withRecord(
       String incidentReference, String type, String reference, Map<String, Object> details)
       throws Exception {
-    ProfileChanged change = json.readValue(incident(incidentReference), ProfileChanged.class);
-    ProfileChanged.Profile profile = change.profile();
-    return json.writeValueAsString(
-        new ProfileChanged(
-            UUID.randomUUID(),
-            perpetratorId,
-            ++version,
-            Instant.now(),
-            UUID.randomUUID(),
-            List.of(
-                new ProfileChanged.Change(
-                    ProfileChanged.ChangeKind.RECORD_ADDED, "HAMPSHIRE_POLICE", reference, type)),
-            new ProfileChanged.Profile(
-                profile.identities(),
-                profile.pncIds(),
-                profile.givenName(),
-                profile.familyName(),
-                profile.dateOfBirth(),
-                profile.incidents(),
-                List.of(
-                    new ProfileChanged.PartnerRecord(
-                        type,
-                        "HAMPSHIRE_POLICE",
-                        reference,
-                        Instant.parse("2026-10-06T09:00:00Z"),
-                        Instant.parse("2026-10-06T09:05:00Z"),
-                        "SOUTHAMPTON",
-                        details)))));
+    return profile(incidentReference)
+        .record(
+            type,
+            reference,
+            Instant.parse("2026-10-06T09:00:00Z"),
+            Instant.parse("2026-10-06T09:05:00Z"),
+            "SOUTHAMPTON",
+            details)
+        .changes(
+            new ProfileChanged.Change(
+                ProfileChanged.ChangeKind.RECORD_ADDED, "HAMPSHIRE_POLICE", reference, type))
+        .json(json);
   }
 
   /** The perpetrator's profile with one incident and one custody record, as tracking sends it. */
@@ -132,31 +116,18 @@ public final class LinkedWorker {
   }
 
   String incident(String reference) throws Exception {
-    ProfileChanged.Incident incident =
-        new ProfileChanged.Incident(
-            "HAMPSHIRE_POLICE",
-            reference,
-            reference,
-            Instant.parse("2026-10-01T21:14:00Z"),
-            Instant.parse("2026-10-02T08:30:00Z"),
-            "SOUTHAMPTON",
-            true,
-            List.of("COMMON_ASSAULT"),
-            List.of(
-                new ProfileChanged.VictimLink("HAMPSHIRE_POLICE", victimRef, "INTIMATE_PARTNER")),
-            true,
-            "MEDIUM");
-    return json.writeValueAsString(
-        new ProfileChanged(
-            UUID.randomUUID(),
-            perpetratorId,
-            ++version,
-            Instant.now(),
-            UUID.randomUUID(),
-            List.of(
-                new ProfileChanged.Change(
-                    ProfileChanged.ChangeKind.INCIDENT_RECORDED, "HAMPSHIRE_POLICE", reference)),
-            new ProfileChanged.Profile(
-                List.of(), List.of(), "Testy", "Fakeperson", null, List.of(incident), List.of())));
+    return profile(reference).json(json);
+  }
+
+  /** The next version of the perpetrator's profile: one incident against the worker's victim. */
+  private Profiles profile(String incidentReference) {
+    return Profiles.of(perpetratorId)
+        .version(++version)
+        .incident(
+            Profiles.anIncident(incidentReference)
+                .recordedAt(Instant.parse("2026-10-02T08:30:00Z"))
+                .against(victimRef)
+                .childrenPresent()
+                .dashRisk("MEDIUM"));
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -26,23 +25,13 @@ import org.matac.events.scoring.TaskingListPublished;
 import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
+import org.matac.notification.NotificationServiceTestBase;
 import org.matac.notification.application.WatchingOrders;
 import org.matac.notification.persistence.LinkStore;
-import org.matac.testing.ServiceTestBase;
+import org.matac.testing.Profiles;
 
 @MicronautTest(transactional = false)
-class NotificationListenerTest extends ServiceTestBase {
-
-  @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
-
-  private String workerToken(String workerId) {
-    return token(workerId, "VICTIM_SAFETY_WORKER", "SOUTHAMPTON_IDVA", "SOUTHAMPTON");
-  }
+class NotificationListenerTest extends NotificationServiceTestBase {
 
   private JsonNode inboxOf(String workerId) throws Exception {
     var response = exchange(HttpRequest.GET("/api/v1/inbox").bearerAuth(workerToken(workerId)));
@@ -275,62 +264,30 @@ class NotificationListenerTest extends ServiceTestBase {
       topics.send(Topics.PROFILE_CHANGED, scenario.perpetratorId, scenario.incident("44/91/26"));
       kindsOnceThereAre(scenario, 1);
       String survivor = UUID.randomUUID().toString();
-      var theirIncident =
-          new ProfileChanged.Incident(
-              "HAMPSHIRE_POLICE",
-              "44/91/26",
-              "44/91/26",
-              Instant.parse("2026-10-01T21:14:00Z"),
-              Instant.parse("2026-10-02T08:30:00Z"),
-              "SOUTHAMPTON",
-              true,
-              List.of("COMMON_ASSAULT"),
-              List.of(
-                  new ProfileChanged.VictimLink(
-                      "HAMPSHIRE_POLICE", scenario.victimRef, "INTIMATE_PARTNER")),
-              false,
-              null);
-      var laterIncident =
-          new ProfileChanged.Incident(
-              "SOUTHAMPTON_CHILDRENS_SERVICES",
-              "CS-92",
-              "CS-92",
-              Instant.parse("2026-10-09T21:00:00Z"),
-              Instant.parse("2026-10-10T08:00:00Z"),
-              "SOUTHAMPTON",
-              false,
-              List.of(),
-              List.of(
-                  new ProfileChanged.VictimLink(
-                      "SOUTHAMPTON_CHILDRENS_SERVICES", "VICTIM-MARKER-OTHER", "FAMILY")),
-              true,
-              null);
+      Profiles merged =
+          Profiles.of(survivor)
+              .version(7)
+              .incident(
+                  Profiles.anIncident("44/91/26")
+                      .recordedAt(Instant.parse("2026-10-02T08:30:00Z"))
+                      .against(scenario.victimRef))
+              .incident(
+                  Profiles.anIncident("CS-92")
+                      .from("SOUTHAMPTON_CHILDRENS_SERVICES")
+                      .at(Instant.parse("2026-10-09T21:00:00Z"))
+                      .recordedAt(Instant.parse("2026-10-10T08:00:00Z"))
+                      .notCrimed()
+                      .against("VICTIM-MARKER-OTHER", "FAMILY")
+                      .childrenPresent())
+              .changes(
+                  new ProfileChanged.Change(
+                      ProfileChanged.ChangeKind.PROFILES_MERGED, null, scenario.perpetratorId),
+                  new ProfileChanged.Change(
+                      ProfileChanged.ChangeKind.INCIDENT_RECORDED,
+                      "SOUTHAMPTON_CHILDRENS_SERVICES",
+                      "CS-92"));
 
-      topics.send(
-          Topics.PROFILE_CHANGED,
-          survivor,
-          json.writeValueAsString(
-              new ProfileChanged(
-                  UUID.randomUUID(),
-                  survivor,
-                  7,
-                  Instant.now(),
-                  UUID.randomUUID(),
-                  List.of(
-                      new ProfileChanged.Change(
-                          ProfileChanged.ChangeKind.PROFILES_MERGED, null, scenario.perpetratorId),
-                      new ProfileChanged.Change(
-                          ProfileChanged.ChangeKind.INCIDENT_RECORDED,
-                          "SOUTHAMPTON_CHILDRENS_SERVICES",
-                          "CS-92")),
-                  new ProfileChanged.Profile(
-                      List.of(),
-                      List.of(),
-                      "Testy",
-                      "Fakeperson",
-                      null,
-                      List.of(theirIncident, laterIncident),
-                      List.of()))));
+      topics.send(Topics.PROFILE_CHANGED, survivor, merged.json(json));
 
       await()
           .atMost(Duration.ofSeconds(30))

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,25 +22,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.matac.events.Topics;
+import org.matac.notification.NotificationServiceTestBase;
 import org.matac.notification.domain.WebhookSignature;
-import org.matac.testing.ServiceTestBase;
 
 /** Webhooks to a partner's case system: a real HTTP server stands in for it in the test. */
 @MicronautTest(transactional = false)
-class WebhookChannelTest extends ServiceTestBase {
+class WebhookChannelTest extends NotificationServiceTestBase {
 
   /** A request as the partner's case system received it. */
   record Received(String path, Map<String, List<String>> headers, String body, Instant at) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private HttpServer partner;
-
-  @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
 
   @Override
   public Map<String, String> getProperties() {

@@ -3,28 +3,19 @@ package org.matac.notification.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.matac.testing.ServiceTestBase;
+import org.matac.notification.NotificationServiceTestBase;
 
 @MicronautTest(transactional = false)
-class WorkerDirectoryTest extends ServiceTestBase {
+class WorkerDirectoryTest extends NotificationServiceTestBase {
 
   static final String IDVA = "SOUTHAMPTON_IDVA";
-
-  @Inject ObjectMapper json;
-
-  @Override
-  protected String databaseName() {
-    return "notification";
-  }
 
   private String adminOf(String agency) {
     return token("admin-" + UUID.randomUUID(), "ADMIN", agency);
