@@ -86,4 +86,16 @@ public final class ServiceArchitecture {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("..application..");
+
+  @ArchTest
+  static final ArchRule use_cases_refuse_in_their_own_words_not_in_http =
+      noClasses()
+          .that()
+          .resideInAPackage("..application..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.matac.support.problem..", "io.micronaut.http..")
+          .because(
+              "a use case is called by Kafka consumers too: it throws Refused, which web says as"
+                  + " problem+json and a consumer dead-letters");
 }

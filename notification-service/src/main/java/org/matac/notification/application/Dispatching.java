@@ -103,7 +103,7 @@ public class Dispatching {
           DeliveryRules.retryAt(attempts, maximumAttempts, firstRetry, failedAt);
       // The exception's type, and a refusal's status: its message can quote an address.
       String error =
-          e instanceof WebhookChannel.Refused ? e.getMessage() : e.getClass().getSimpleName();
+          e instanceof WebhookChannel.NotAccepted ? e.getMessage() : e.getClass().getSimpleName();
       LOG.warn(
           "{} for notification {} failed (attempt {}): {}",
           channel.channel(),

@@ -10,7 +10,7 @@ import org.matac.notification.domain.WorkerDirectoryRules;
 import org.matac.notification.persistence.WorkerDirectoryStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -36,7 +36,7 @@ public class KeepingTheWorkerDirectory {
     WorkerDirectoryRules.addressProblem(email)
         .ifPresent(
             problem -> {
-              throw ProblemException.badRequest(
+              throw Refused.invalid(
                   "The address cannot be used.", List.of(new FieldError("email", problem)));
             });
     mayChange(workerId, admin);
@@ -87,7 +87,7 @@ public class KeepingTheWorkerDirectory {
     WorkerDirectoryRules.refusal(admin.agency(), kept.map(DirectoryEntry::agency))
         .ifPresent(
             refusal -> {
-              throw ProblemException.forbidden(refusal);
+              throw Refused.forbidden(refusal);
             });
     return kept.isPresent();
   }

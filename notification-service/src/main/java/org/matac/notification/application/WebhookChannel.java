@@ -31,8 +31,8 @@ public class WebhookChannel implements ChannelSender {
   }
 
   /** Why a delivery failed, by type and HTTP status only: never the body or the address. */
-  public static final class Refused extends Exception {
-    public Refused(String reason) {
+  public static final class NotAccepted extends Exception {
+    public NotAccepted(String reason) {
       super(reason);
     }
   }
@@ -47,7 +47,7 @@ public class WebhookChannel implements ChannelSender {
     WebhookStore.Webhook webhook =
         webhooks
             .of(delivery.recipient())
-            .orElseThrow(() -> new Refused("no webhook configured for the agency"));
+            .orElseThrow(() -> new NotAccepted("no webhook configured for the agency"));
     Map<String, Object> notice = new LinkedHashMap<>();
     notice.put("notificationId", delivery.notificationId());
     notice.put("workerId", delivery.workerId());
@@ -73,7 +73,7 @@ public class WebhookChannel implements ChannelSender {
                 delivery.notificationId().toString()),
             body);
     if (status < 200 || status > 299) {
-      throw new Refused("HTTP " + status);
+      throw new NotAccepted("HTTP " + status);
     }
   }
 }

@@ -14,7 +14,7 @@ import org.matac.events.FieldError;
 import org.matac.notification.persistence.WebhookStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -83,8 +83,8 @@ public class Webhooks {
         .map(hook -> new Endpoint(hook.agency(), hook.url(), hook.updatedBy(), hook.updatedAt()));
   }
 
-  private static ProblemException invalidUrl(String message) {
-    return ProblemException.badRequest(
+  private static Refused invalidUrl(String message) {
+    return Refused.invalid(
         "The webhook endpoint cannot be used.", List.of(new FieldError("url", message)));
   }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.matac.support.refusal.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,8 @@ public class BatchHandling {
   /**
    * Does one record's {@code work} in its own transaction, trying again for a passing fault; a
    * record whose work still fails is dead-lettered by the type of its failure, to be replayed once
-   * fixed, and has no result.
+   * fixed, and has no result. A record the use case refused is dead-lettered at once, with the
+   * refusal's words.
    */
   public <R> Optional<R> alone(
       ConsumerRecord<String, byte[]> record, Supplier<R> work, String deadLetterTopic) {
@@ -110,6 +112,10 @@ public class BatchHandling {
     for (int attempt = 1; attempt <= ATTEMPTS_ALONE; attempt++) {
       try {
         return Optional.ofNullable(transactions.executeWrite(status -> work.get()));
+      } catch (Refused refused) {
+        // Refused for its content: trying again gets the same answer.
+        deadLetters.send(deadLetterTopic, record, "REFUSED", List.of(refused.getMessage()));
+        return Optional.empty();
       } catch (RuntimeException e) {
         throwIfOutage(e);
         last = e;

@@ -8,17 +8,17 @@ import org.matac.support.kafka.AtLeastOnceListener;
 import org.matac.support.kafka.DeadLetteringListener;
 import org.matac.support.kafka.DeadLetters;
 import org.matac.support.kafka.MessageReader;
-import org.matac.tracking.application.referral.ReferralQueue;
+import org.matac.tracking.application.referral.OpeningReferrals;
 
 /** Each person on a published Foundation list becomes a referral for the programme agency. */
 @AtLeastOnceListener(groupId = "tracking-foundation-list")
 public class FoundationListListener extends DeadLetteringListener {
 
   private final MessageReader reader;
-  private final ReferralQueue referrals;
+  private final OpeningReferrals referrals;
 
   public FoundationListListener(
-      MessageReader reader, ReferralQueue referrals, DeadLetters deadLetters) {
+      MessageReader reader, OpeningReferrals referrals, DeadLetters deadLetters) {
     super(deadLetters, Topics.TRACKING_DEAD_LETTER);
     this.reader = reader;
     this.referrals = referrals;

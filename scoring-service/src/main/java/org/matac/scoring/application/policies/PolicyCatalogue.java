@@ -20,7 +20,7 @@ import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.PolicyStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -90,16 +90,16 @@ public class PolicyCatalogue {
     try {
       policy = json.readValue(document, ScoringPolicy.class);
     } catch (IOException e) {
-      throw ProblemException.badRequest(
+      throw Refused.invalid(
           "The policy document is not readable.",
           List.of(new FieldError("$", "must be a scoring policy document")));
     }
     List<FieldError> errors = PolicyValidation.problems(policy, defaultCategories());
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest("The policy cannot be used as it is.", errors);
+      throw Refused.invalid("The policy cannot be used as it is.", errors);
     }
     if (store.document(policy.id()).isPresent()) {
-      throw ProblemException.conflict("Policy " + policy.id() + " exists; versions never change.");
+      throw Refused.conflict("Policy " + policy.id() + " exists; versions never change.");
     }
     store.addIfAbsent(policy.id(), document, clock.instant());
     audit.record(
@@ -112,7 +112,7 @@ public class PolicyCatalogue {
   @Transactional
   public void activate(String id, Caller admin) {
     if (store.document(id).isEmpty()) {
-      throw ProblemException.notFound("No policy " + id + ".");
+      throw Refused.notFound("No policy " + id + ".");
     }
     store.activate(id, clock.instant());
     audit.record(
@@ -137,8 +137,7 @@ public class PolicyCatalogue {
   }
 
   private ScoringPolicy load(String id) {
-    return parse(
-        store.document(id).orElseThrow(() -> ProblemException.notFound("No policy " + id + ".")));
+    return parse(store.document(id).orElseThrow(() -> Refused.notFound("No policy " + id + ".")));
   }
 
   private ScoringPolicy parse(String document) {

@@ -29,7 +29,7 @@ import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.outbox.OutboxWriter;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -116,7 +116,7 @@ public class Rankings {
     Instant now = clock.instant();
     if (!tasking.publishFoundation(
         publication, area, asOf, policy.id(), publisher.subject(), now)) {
-      throw ProblemException.conflict(
+      throw Refused.conflict(
           "The Foundation list for " + area + " as of " + asOf + " was already published.");
     }
     List<Ranked> listed = foundation(area, asOf, publisher);

@@ -16,7 +16,7 @@ import org.matac.scoring.persistence.FactsStore;
 import org.matac.scoring.persistence.ScoreStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -80,7 +80,7 @@ public class ReadingScores {
       return;
     }
     if (facts.areasOf(perpetratorId).stream().noneMatch(reader.areas()::contains)) {
-      throw ProblemException.forbidden("This person's score is outside your areas.");
+      throw Refused.forbidden("This person's score is outside your areas.");
     }
   }
 

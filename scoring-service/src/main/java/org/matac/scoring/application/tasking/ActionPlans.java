@@ -15,7 +15,7 @@ import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -65,15 +65,15 @@ public class ActionPlans {
     TaskingCycle.Cycle cycle =
         cycles
             .cycle(cycleId, false)
-            .orElseThrow(() -> ProblemException.notFound("No tasking cycle " + cycleId + "."));
+            .orElseThrow(() -> Refused.notFound("No tasking cycle " + cycleId + "."));
     TaskingCycles.requireArea(coordinator, cycle.area());
     TaskingCycle.Entry entry =
         cycles.entries(cycleId).stream()
             .filter(candidate -> candidate.perpetratorId().equals(perpetratorId))
             .findFirst()
-            .orElseThrow(() -> ProblemException.notFound(perpetratorId + " is not on this cycle."));
+            .orElseThrow(() -> Refused.notFound(perpetratorId + " is not on this cycle."));
     if (entry.decision() != TaskingCycle.Decision.APPROVE) {
-      throw ProblemException.conflict(
+      throw Refused.conflict(
           "An action plan is for a person a coordinator approved; decide the entry first.");
     }
     MatacAction agreed =
@@ -103,9 +103,7 @@ public class ActionPlans {
   @Transactional
   public MatacAction change(UUID actionId, Change change, Caller coordinator) {
     MatacAction current =
-        store
-            .action(actionId)
-            .orElseThrow(() -> ProblemException.notFound("No action " + actionId + "."));
+        store.action(actionId).orElseThrow(() -> Refused.notFound("No action " + actionId + "."));
     TaskingCycles.requireArea(coordinator, current.area());
     boolean changed =
         store.update(
@@ -117,7 +115,7 @@ public class ActionPlans {
             coordinator.subject(),
             clock.instant());
     if (!changed) {
-      throw ProblemException.conflict(
+      throw Refused.conflict(
           "Action "
               + actionId
               + " is at version "
@@ -173,8 +171,7 @@ public class ActionPlans {
             .action(actionId)
             .filter(action -> action.agency().equals(practitioner.agency()))
             .filter(action -> practitioner.areas().contains(action.area()))
-            .orElseThrow(
-                () -> ProblemException.notFound("Your agency owns no action " + actionId + "."));
+            .orElseThrow(() -> Refused.notFound("Your agency owns no action " + actionId + "."));
     if (!store.report(
         actionId,
         report.version(),
@@ -182,7 +179,7 @@ public class ActionPlans {
         report.notes(),
         practitioner.subject(),
         clock.instant())) {
-      throw ProblemException.conflict(
+      throw Refused.conflict(
           "Someone changed this action since you read version "
               + report.version()
               + ": it is now "

@@ -22,7 +22,7 @@ import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.outbox.OutboxWriter;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -80,7 +80,7 @@ public class TaskingCycles {
             coordinator.subject(),
             clock.instant());
     if (!store.createCycle(cycle.cycle())) {
-      throw ProblemException.conflict(
+      throw Refused.conflict(
           "There is already a tasking cycle for " + area + " on " + cycleDate + ".");
     }
     cycle.entries().forEach(entry -> store.addEntry(cycle.cycle().id(), entry));
@@ -191,8 +191,7 @@ public class TaskingCycles {
     MatacMembership membership =
         store
             .activeMembership(perpetratorId)
-            .orElseThrow(
-                () -> ProblemException.notFound(perpetratorId + " is not active in MATAC."));
+            .orElseThrow(() -> Refused.notFound(perpetratorId + " is not active in MATAC."));
     requireArea(coordinator, membership.area());
     int exitTotal =
         rankings
@@ -210,7 +209,7 @@ public class TaskingCycles {
     TaskingCycle.Cycle cycle =
         store
             .cycle(cycleId, false)
-            .orElseThrow(() -> ProblemException.notFound("No tasking cycle " + cycleId + "."));
+            .orElseThrow(() -> Refused.notFound("No tasking cycle " + cycleId + "."));
     requireArea(reader, cycle.area());
     List<TaskingCycle.Entry> entries = store.entries(cycleId);
     entries.forEach(
@@ -252,7 +251,7 @@ public class TaskingCycles {
   /** A coordinator works only their token's areas; analysts and admins see every area. */
   public static void requireArea(Caller caller, String area) {
     if (!mayRead(caller, area)) {
-      throw ProblemException.forbidden("You do not coordinate area " + area + ".");
+      throw Refused.forbidden("You do not coordinate area " + area + ".");
     }
   }
 
@@ -267,15 +266,15 @@ public class TaskingCycles {
     TaskingCycle.Cycle cycle =
         store
             .cycle(cycleId, true)
-            .orElseThrow(() -> ProblemException.notFound("No tasking cycle " + cycleId + "."));
+            .orElseThrow(() -> Refused.notFound("No tasking cycle " + cycleId + "."));
     requireArea(coordinator, cycle.area());
     return TaskingCycle.of(cycle, store.entries(cycleId));
   }
 
-  private static ProblemException problem(Refusal refusal) {
+  private static Refused problem(Refusal refusal) {
     return switch (refusal.kind()) {
-      case NOT_FOUND -> ProblemException.notFound(refusal.message());
-      case CONFLICT -> ProblemException.conflict(refusal.message());
+      case NOT_FOUND -> Refused.notFound(refusal.message());
+      case CONFLICT -> Refused.conflict(refusal.message());
     };
   }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.ManualLink;
 import org.matac.tracking.domain.PeopleGraph;
@@ -59,7 +59,7 @@ public class LinkingProfiles {
     UUID one = current(perpetratorId);
     UUID other = current(otherId);
     if (one.equals(other)) {
-      throw ProblemException.conflict(
+      throw Refused.conflict(
           perpetratorId + " and " + otherId + " are already one profile (" + one + ").");
     }
     Instant now = clock.instant();
@@ -88,19 +88,17 @@ public class LinkingProfiles {
   @Transactional
   public Linked unlink(UUID linkId, String reason, Caller admin) {
     ManualLink link =
-        identity
-            .link(linkId)
-            .orElseThrow(() -> ProblemException.notFound("No link " + linkId + "."));
+        identity.link(linkId).orElseThrow(() -> Refused.notFound("No link " + linkId + "."));
     Instant now = clock.instant();
     if (!identity.removeLink(linkId, admin.subject(), reason, now)) {
-      throw ProblemException.conflict("Link " + linkId + " was already removed.");
+      throw Refused.conflict("Link " + linkId + " was already removed.");
     }
     ResolvingPeople.Regrouping regrouping =
         people.regroup(List.of(link.fromNode(), link.toNode()), link.fromNode(), now);
     UUID from = regrouping.outcome().ownerOf().get(link.fromNode());
     UUID to = regrouping.outcome().ownerOf().get(link.toNode());
     if (from != null && from.equals(to)) {
-      throw ProblemException.conflict(
+      throw Refused.conflict(
           "Removing this link would not separate the profiles: their current records share"
               + " identifiers (a PNC id or another link). Ask the sending agency to correct those"
               + " records, or remove the other link first.");
@@ -137,7 +135,7 @@ public class LinkingProfiles {
   private UUID current(UUID id) {
     return perpetrators
         .livingId(id)
-        .orElseThrow(() -> ProblemException.notFound("No perpetrator has id " + id + "."));
+        .orElseThrow(() -> Refused.notFound("No perpetrator has id " + id + "."));
   }
 
   /** The identifier a link is made to: the profile's smallest (source, sourcePersonId). */
@@ -145,7 +143,6 @@ public class LinkingProfiles {
     return identity.heldBy(List.of(person)).keySet().stream()
         .filter(PeopleGraph::isSourceNode)
         .min(String::compareTo)
-        .orElseThrow(
-            () -> ProblemException.conflict("Profile " + person + " holds no identifier to link."));
+        .orElseThrow(() -> Refused.conflict("Profile " + person + " holds no identifier to link."));
   }
 }

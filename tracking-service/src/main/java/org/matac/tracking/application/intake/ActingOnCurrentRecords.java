@@ -11,7 +11,7 @@ import org.matac.events.tracking.ProfileChanged;
 import org.matac.events.tracking.SafetyWorkerAssigned;
 import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.support.outbox.OutboxWriter;
-import org.matac.tracking.application.referral.ReferralQueue;
+import org.matac.tracking.application.referral.OpeningReferrals;
 import org.matac.tracking.domain.PartnerEvent;
 import org.matac.tracking.domain.Payload;
 import org.matac.tracking.domain.ProfileChangeRule;
@@ -24,9 +24,9 @@ class ActingOnCurrentRecords {
 
   private final OutboxWriter outbox;
   private final VictimStore victims;
-  private final ReferralQueue referrals;
+  private final OpeningReferrals referrals;
 
-  ActingOnCurrentRecords(OutboxWriter outbox, VictimStore victims, ReferralQueue referrals) {
+  ActingOnCurrentRecords(OutboxWriter outbox, VictimStore victims, OpeningReferrals referrals) {
     this.outbox = outbox;
     this.victims = victims;
     this.referrals = referrals;

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.ProfileAccess;
 import org.matac.tracking.domain.RecordDetailsAccess;
@@ -57,8 +57,7 @@ public class ReadingProfiles {
   public Optional<ProfileView> byId(UUID id, Caller reader) {
     Optional<ProfileView> profile = resolve(id);
     if (profile.isPresent() && !mayRead(reader, profile.get().id())) {
-      throw ProblemException.forbidden(
-          "This profile is outside your need to know. " + Signpost.HOW);
+      throw Refused.forbidden("This profile is outside your need to know. " + Signpost.HOW);
     }
     return profile.map(view -> shownTo(view, reader));
   }

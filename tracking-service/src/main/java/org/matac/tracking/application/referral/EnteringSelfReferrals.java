@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.matac.events.FieldError;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.tracking.application.intake.EnvelopeParser;
 import org.matac.tracking.application.intake.RecordingPartnerEvents;
@@ -101,7 +101,7 @@ public class EnteringSelfReferrals {
         .map(error -> new FieldError(formField(error.field()), error.message()))
         .forEach(problems::add);
     if (!problems.isEmpty() || parsed.event().isEmpty()) {
-      throw ProblemException.badRequest("The self-referral is incomplete.", problems);
+      throw Refused.invalid("The self-referral is incomplete.", problems);
     }
     PartnerEvent event = parsed.event().get();
     recording.record(event, RecordingPartnerEvents.Channel.HTTP, caseworker);

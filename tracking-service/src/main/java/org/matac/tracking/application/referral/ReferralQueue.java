@@ -2,30 +2,19 @@ package org.matac.tracking.application.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.FieldError;
-import org.matac.events.Topics;
 import org.matac.events.access.Roles;
-import org.matac.events.scoring.FoundationListPublished;
-import org.matac.events.tracking.ReferralStatusChanged;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.inbox.ProcessedMessages;
-import org.matac.support.outbox.OutboxWriter;
-import org.matac.support.problem.Problem;
-import org.matac.support.problem.ProblemException;
-import org.matac.support.retention.Disposals;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
-import org.matac.tracking.domain.Payload;
 import org.matac.tracking.domain.Referral;
 import org.matac.tracking.domain.ReferralFilter;
 import org.matac.tracking.domain.Refusal;
@@ -41,105 +30,25 @@ import org.matac.tracking.persistence.ReferralStore;
 public class ReferralQueue {
 
   private final ReferralStore referrals;
-  private final ProcessedMessages processed;
-  private final OutboxWriter outbox;
+  private final ReferralPublications publications;
   private final AuditTrail audit;
   private final ObjectMapper json;
   private final Clock clock;
-  private final String programmeAgency;
   private final ScreeningTool tool;
-  private final Disposals disposals;
 
   public ReferralQueue(
       ReferralStore referrals,
-      ProcessedMessages processed,
-      OutboxWriter outbox,
+      ReferralPublications publications,
       AuditTrail audit,
       ObjectMapper json,
       Clock clock,
-      @Value("${matac.referrals.programme-agency}") String programmeAgency,
-      ScreeningTools tools,
-      Disposals disposals) {
-    this.disposals = disposals;
+      ScreeningTools tools) {
     this.referrals = referrals;
-    this.processed = processed;
-    this.outbox = outbox;
+    this.publications = publications;
     this.audit = audit;
     this.json = json;
     this.clock = clock;
-    this.programmeAgency = programmeAgency;
     this.tool = tools.active();
-  }
-
-  /** Opens the referral a PARTNER_REFERRAL record asks for, once per record. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void open(
-      String source,
-      String sourceReference,
-      UUID perpetratorId,
-      Optional<String> area,
-      Payload payload,
-      Instant now) {
-    String pathway = payload.text("pathway", null);
-    String agency = Referral.receivingAgency(pathway, programmeAgency);
-    String where = area.or(() -> referrals.latestIncidentArea(perpetratorId)).orElse(null);
-    referrals
-        .open(
-            source,
-            sourceReference,
-            perpetratorId,
-            agency,
-            where,
-            payload.text("referralRef", ""),
-            payload.text("referringAgency", ""),
-            payload.text("reason", ""),
-            pathway,
-            payload.flag("consentToShare"),
-            now)
-        .flatMap(referrals::find)
-        .ifPresent(referral -> publish(referral, null, "intake:" + source));
-  }
-
-  /**
-   * Opens a referral for the programme agency for a person on a published Foundation list, once.
-   * The police's publication of the list is the lawful basis for sharing, recorded by name.
-   */
-  @Transactional
-  public void openFromFoundationList(FoundationListPublished entry) {
-    if (!processed.recordFirstDelivery("tracking.foundation-list", entry.messageId().toString())
-        || disposals.isDisposed(entry.perpetratorId())) {
-      // A list published before a disposal and read again must not bring the person back.
-      return;
-    }
-    UUID perpetratorId = UUID.fromString(entry.perpetratorId());
-    Instant now = clock.instant();
-    String listName = "FOUNDATION " + entry.area() + " " + entry.asOf();
-    referrals
-        .open(
-            "SCORING",
-            "FOUNDATION:" + entry.publicationId() + ":" + entry.perpetratorId(),
-            perpetratorId,
-            programmeAgency,
-            entry.area(),
-            listName + " #" + entry.rank(),
-            "POLICE_FOUNDATION_LIST",
-            "On the published Project Foundation list " + listName + ", rank " + entry.rank(),
-            "FOUNDATION",
-            false,
-            now)
-        .ifPresent(
-            id -> {
-              referrals.recordLawfulBasis(
-                  id,
-                  1,
-                  "Project Foundation police referral",
-                  "list " + entry.publicationId() + " published under policy " + entry.policyId(),
-                  entry.publishedBy(),
-                  now);
-              referrals
-                  .find(id)
-                  .ifPresent(referral -> publish(referral, null, entry.publishedBy()));
-            });
   }
 
   @Transactional
@@ -169,7 +78,7 @@ public class ReferralQueue {
     Referral referral = workable(id, caseworker);
     referral.claim().ifPresent(ReferralQueue::refuse);
     if (!referrals.claim(id, caseworker.subject(), clock.instant())) {
-      throw ProblemException.conflict(found(id).claimedBy() + " claimed this referral first.");
+      throw Refused.conflict(found(id).claimedBy() + " claimed this referral first.");
     }
     return changed(id, referral, caseworker, "claimed");
   }
@@ -243,26 +152,8 @@ public class ReferralQueue {
   private Referral changed(UUID id, Referral before, Caller caller, String what) {
     Referral after = found(id);
     audited(caller, AuditEntry.Action.ALTERATION, after, "referral " + what);
-    publish(after, before.status(), caller.subject());
+    publications.publish(after, before.status(), caller.subject());
     return after;
-  }
-
-  private void publish(Referral referral, Referral.Status previousStatus, String by) {
-    outbox.append(
-        Topics.REFERRAL_STATUS_CHANGED,
-        referral.perpetratorId().toString(),
-        new ReferralStatusChanged(
-            UUID.randomUUID(),
-            referral.id(),
-            referral.perpetratorId().toString(),
-            referral.agency(),
-            referral.area(),
-            referral.status().name(),
-            previousStatus == null ? null : previousStatus.name(),
-            by,
-            referral.updatedAt(),
-            referral.pathway(),
-            referral.outcome()));
   }
 
   private String agencyQueueOf(Caller caller) {
@@ -281,32 +172,28 @@ public class ReferralQueue {
 
   private static void requireArea(Caller caller, String area) {
     if (!caller.areas().contains(area)) {
-      throw ProblemException.forbidden("You do not work area " + area + ".");
+      throw Refused.forbidden("You do not work area " + area + ".");
     }
   }
 
   private Referral found(UUID id) {
-    return referrals
-        .find(id)
-        .orElseThrow(() -> ProblemException.notFound("No referral " + id + "."));
+    return referrals.find(id).orElseThrow(() -> Refused.notFound("No referral " + id + "."));
   }
 
-  private ProblemException staleOrGone(UUID id) {
+  private Refused staleOrGone(UUID id) {
     return referrals.find(id).isPresent()
-        ? ProblemException.conflict(
+        ? Refused.conflict(
             "Referral " + id + " changed since you read it: read it again, then retry.")
-        : ProblemException.notFound("No referral " + id + ".");
+        : Refused.notFound("No referral " + id + ".");
   }
 
   /** A refusal as the caller hears it: problem+json through web, whoever called. */
   private static void refuse(Refusal refusal) {
     List<FieldError> fields = refusal.fields();
     throw switch (refusal.kind()) {
-      case FORBIDDEN -> ProblemException.forbidden(refusal.message());
-      case CONFLICT ->
-          new ProblemException(
-              new Problem("about:blank", "Conflict", 409, refusal.message(), fields));
-      case INCOMPLETE -> ProblemException.badRequest(refusal.message(), fields);
+      case FORBIDDEN -> Refused.forbidden(refusal.message());
+      case CONFLICT -> Refused.conflict(refusal.message(), fields);
+      case INCOMPLETE -> Refused.invalid(refusal.message(), fields);
     };
   }
 

@@ -16,7 +16,7 @@ import org.matac.events.tracking.PerpetratorDisposed;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.outbox.OutboxWriter;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.RetentionRule;
@@ -116,7 +116,7 @@ public class ReviewingRetention {
     if (basis == RetentionRule.DisposalBasis.RETENTION_PERIOD_ENDED) {
       Review review = current(living);
       if (!review.due()) {
-        throw ProblemException.conflict(
+        throw Refused.conflict(
             "The retention review of "
                 + living
                 + " is not due until "
@@ -147,8 +147,7 @@ public class ReviewingRetention {
     RetentionStore.Standing standing =
         store
             .standing(living)
-            .orElseThrow(
-                () -> ProblemException.conflict("Profile " + living + " holds no records."));
+            .orElseThrow(() -> Refused.conflict("Profile " + living + " holds no records."));
     return review(standing, today(), store.decisions(living));
   }
 
@@ -169,8 +168,7 @@ public class ReviewingRetention {
   private UUID living(UUID perpetratorId) {
     return perpetrators
         .livingId(perpetratorId)
-        .orElseThrow(
-            () -> ProblemException.notFound("No perpetrator has id " + perpetratorId + "."));
+        .orElseThrow(() -> Refused.notFound("No perpetrator has id " + perpetratorId + "."));
   }
 
   private void consulted(UUID perpetratorId, Caller reviewer, String what) {
