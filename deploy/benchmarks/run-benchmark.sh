@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# What every deploy/bench-*.sh does: build once if needed (REBUILD=1 forces it), then run the named
+# What every deploy/benchmarks/bench-*.sh does: build once if needed (REBUILD=1 forces it), then run the named
 # benchmark class from org.matac.deploy.bench with the remaining arguments.
-#   deploy/run-benchmark.sh <BenchmarkClass> [arguments...]
+#   deploy/benchmarks/run-benchmark.sh <BenchmarkClass> [arguments...]
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 benchmark="$1"
 shift

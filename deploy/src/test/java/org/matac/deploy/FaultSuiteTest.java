@@ -9,7 +9,8 @@ import org.matac.deploy.bench.FaultSuite;
  * The fault suite's brief run in the build, on a stack of its own: a history and live incidents
  * through two instances of each service, three instances killed with SIGKILL, the broker restarted
  * and PostgreSQL crashed, a poison message on every consumed topic. Nothing accepted may be lost or
- * done twice, and only the poison may be dead-lettered. deploy/bench-faults.sh runs the full plan.
+ * done twice, and only the poison may be dead-lettered. deploy/benchmarks/bench-faults.sh runs the
+ * full plan.
  */
 class FaultSuiteTest {
 

@@ -40,9 +40,9 @@ import org.matac.infra.LocalKafka;
  * that reads the same records and batch-inserts one row each over JDBC into the same PostgreSQL.
  * Prints RESULT lines; not part of the test suite.
  *
- * <p>Usage: {@code deploy/bench-backfill.sh [events] [seed] [instances]} (defaults 20000, 1 and 1);
- * with 2 instances, a second instance of each service runs beside the first and the share of each
- * is printed.
+ * <p>Usage: {@code deploy/benchmarks/bench-backfill.sh [events] [seed] [instances]} (defaults
+ * 20000, 1 and 1); with 2 instances, a second instance of each service runs beside the first and
+ * the share of each is printed.
  */
 public final class BackfillBenchmark {
 

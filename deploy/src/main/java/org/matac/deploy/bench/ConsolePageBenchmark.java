@@ -29,8 +29,8 @@ import org.matac.events.access.Roles;
  * does, and 30 people sent through intake rank above all of them in SOUTHAMPTON, so the pages show
  * real profiles, a published cycle with actions, referrals and notifications.
  *
- * <p>Usage: {@code deploy/bench-console.sh [perpetrators] [seed]} (defaults 100000 and 1). Prints
- * RESULT lines with p50, p95, p99 and max per page. Not part of the test suite.
+ * <p>Usage: {@code deploy/benchmarks/bench-console.sh [perpetrators] [seed]} (defaults 100000 and
+ * 1). Prints RESULT lines with p50, p95, p99 and max per page. Not part of the test suite.
  */
 public final class ConsolePageBenchmark {
 

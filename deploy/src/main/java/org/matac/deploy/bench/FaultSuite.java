@@ -533,7 +533,7 @@ public final class FaultSuite {
     return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
   }
 
-  /** deploy/bench-faults.sh [events] [seed]: the run, on its own stack. */
+  /** deploy/benchmarks/bench-faults.sh [events] [seed]: the run, on its own stack. */
   public static void main(String[] args) throws Exception {
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
     Plan plan = Plan.full(seed);

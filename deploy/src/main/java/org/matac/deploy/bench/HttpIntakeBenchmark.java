@@ -25,9 +25,9 @@ import org.matac.events.access.Roles;
  * few partner systems at once for a fixed time. Prints requests and events per second and the
  * latency of each request. Not part of the test suite.
  *
- * <p>Usage: {@code deploy/bench-http-intake.sh [seconds] [clients]} (defaults 30 and 4). Each
- * client is its own partner system, so the per-client rate limit (200 requests/s) is not what is
- * measured.
+ * <p>Usage: {@code deploy/benchmarks/bench-http-intake.sh [seconds] [clients]} (defaults 30 and 4).
+ * Each client is its own partner system, so the per-client rate limit (200 requests/s) is not what
+ * is measured.
  */
 public final class HttpIntakeBenchmark {
 

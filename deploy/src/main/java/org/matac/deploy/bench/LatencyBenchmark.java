@@ -32,10 +32,11 @@ import org.matac.events.access.Roles;
  * victim whose worker is linked, so every event must reach the inbox. Traffic goes to loopback
  * only, and the run is bounded in count and time.
  *
- * <p>Usage: {@code deploy/bench-latency.sh [events-per-second] [seconds] [warm-up-seconds]}
- * (defaults 50, 60 and 30). Warm-up events go through the same pipeline first, at the same rate,
- * and are left out of the figures: freshly started JVMs compile under load for their first tens of
- * seconds on this 2-core machine, and the backlog that builds then is not steady operation.
+ * <p>Usage: {@code deploy/benchmarks/bench-latency.sh [events-per-second] [seconds]
+ * [warm-up-seconds]} (defaults 50, 60 and 30). Warm-up events go through the same pipeline first,
+ * at the same rate, and are left out of the figures: freshly started JVMs compile under load for
+ * their first tens of seconds on this 2-core machine, and the backlog that builds then is not
+ * steady operation.
  */
 public final class LatencyBenchmark {
 

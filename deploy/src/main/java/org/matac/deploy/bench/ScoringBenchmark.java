@@ -33,7 +33,8 @@ import org.matac.events.access.Roles;
  * the API, and a policy activation timed until every stored score names the new policy. Prints
  * RESULT lines; not part of the test suite.
  *
- * <p>Usage: {@code deploy/bench-scoring.sh [perpetrators] [seed]} (defaults 100000 and 1).
+ * <p>Usage: {@code deploy/benchmarks/bench-scoring.sh [perpetrators] [seed]} (defaults 100000 and
+ * 1).
  */
 public final class ScoringBenchmark {
 
