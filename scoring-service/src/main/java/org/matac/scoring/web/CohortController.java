@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.matac.events.FieldError;
 import org.matac.events.access.Roles;
+import org.matac.scoring.application.cohorts.FoundationLists;
 import org.matac.scoring.application.rankings.Rankings;
 import org.matac.scoring.application.tasking.TaskingCycles;
 import org.matac.scoring.domain.Ranked;
@@ -29,9 +30,11 @@ import org.matac.support.web.Instants;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CohortController {
 
+  private final FoundationLists foundationLists;
   private final Rankings rankings;
 
-  public CohortController(Rankings rankings) {
+  public CohortController(FoundationLists foundationLists, Rankings rankings) {
+    this.foundationLists = foundationLists;
     this.rankings = rankings;
   }
 
@@ -77,8 +80,8 @@ public class CohortController {
             : Instants.parse("asOf", request.asOf());
     List<Ranked> listed =
         publish
-            ? rankings.publishFoundation(request.area(), asOf, caller)
-            : rankings.foundation(request.area(), asOf, caller);
+            ? foundationLists.publishFoundation(request.area(), asOf, caller)
+            : foundationLists.foundation(request.area(), asOf, caller);
     List<RankingController.Entry> entries = new ArrayList<>();
     for (int i = 0; i < listed.size(); i++) {
       entries.add(

@@ -1,35 +1,26 @@
 package org.matac.scoring.application.rankings;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.matac.events.Topics;
-import org.matac.events.scoring.FoundationListPublished;
 import org.matac.events.tracking.ProfileChanged;
 import org.matac.scoring.application.policies.PolicyCatalogue;
 import org.matac.scoring.application.scores.ParsedFactsCache;
 import org.matac.scoring.application.scores.ProfileFactsMapper;
-import org.matac.scoring.domain.FoundationCohort;
+import org.matac.scoring.application.scores.ProfileJson;
 import org.matac.scoring.domain.PersonFacts;
 import org.matac.scoring.domain.PolicyComparison;
 import org.matac.scoring.domain.Ranked;
 import org.matac.scoring.domain.RfgvScorer;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.FactsStore;
-import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
-import org.matac.support.outbox.OutboxWriter;
-import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -41,30 +32,21 @@ public class Rankings {
 
   private final FactsStore facts;
   private final PolicyCatalogue policies;
-  private final ObjectMapper json;
+  private final ProfileJson json;
   private final AuditTrail audit;
-  private final TaskingStore tasking;
-  private final OutboxWriter outbox;
-  private final Clock clock;
   private final ParsedFactsCache parsedFacts;
 
   public Rankings(
       FactsStore facts,
       PolicyCatalogue policies,
-      ObjectMapper json,
+      ProfileJson json,
       AuditTrail audit,
-      TaskingStore tasking,
-      OutboxWriter outbox,
-      Clock clock,
       ParsedFactsCache parsedFacts) {
-    this.parsedFacts = parsedFacts;
     this.facts = facts;
     this.policies = policies;
     this.json = json;
     this.audit = audit;
-    this.tasking = tasking;
-    this.outbox = outbox;
-    this.clock = clock;
+    this.parsedFacts = parsedFacts;
   }
 
   /** Everyone whose latest incident in the window at {@code asOf} is in {@code area}, ranked. */
@@ -73,26 +55,8 @@ public class Rankings {
     return candidates(area, asOf).stream().map(Candidate::ranked).toList();
   }
 
-  /**
-   * The Foundation list for an area at {@code asOf}, in ranking order; each person listed is an
-   * audited consultation.
-   */
-  @Transactional
-  public List<Ranked> foundation(String area, Instant asOf, Caller reader) {
-    ScoringPolicy policy = policies.active();
-    List<Ranked> listed =
-        candidates(area, asOf).stream()
-            .filter(
-                candidate ->
-                    FoundationCohort.qualifies(
-                        candidate.facts(), candidate.ranked().score(), policy, area, asOf))
-            .map(Candidate::ranked)
-            .toList();
-    return consulted(reader, listed, "Foundation list of " + area + " as of " + asOf);
-  }
-
   /** Each person listed is a consultation, audited with the read. */
-  private List<Ranked> consulted(Caller reader, List<Ranked> listed, String purpose) {
+  public List<Ranked> consulted(Caller reader, List<Ranked> listed, String purpose) {
     listed.forEach(
         ranked ->
             audit.record(
@@ -105,53 +69,8 @@ public class Rankings {
     return listed;
   }
 
-  /**
-   * Publishes the Foundation list for an area and instant: stored exactly as published, then one
-   * message per person for tracking-service to open a referral for the programme agency.
-   */
-  @Transactional
-  public List<Ranked> publishFoundation(String area, Instant asOf, Caller publisher) {
-    UUID publication = UUID.randomUUID();
-    ScoringPolicy policy = policies.active();
-    Instant now = clock.instant();
-    if (!tasking.publishFoundation(
-        publication, area, asOf, policy.id(), publisher.subject(), now)) {
-      throw Refused.conflict(
-          "The Foundation list for " + area + " as of " + asOf + " was already published.");
-    }
-    List<Ranked> listed = foundation(area, asOf, publisher);
-    for (int i = 0; i < listed.size(); i++) {
-      Ranked person = listed.get(i);
-      tasking.addFoundationEntry(
-          publication, i + 1, person.perpetratorId(), person.score().total());
-      // The list becomes referrals to the programme's agency: a disclosure of each name on it.
-      audit.record(
-          AuditEntry.allowed(
-                  publisher,
-                  AuditEntry.Action.DISCLOSURE,
-                  "PERPETRATOR",
-                  person.perpetratorId().toString(),
-                  "published on the Foundation list " + publication)
-              .disclosedTo("Foundation programme, " + area));
-      outbox.append(
-          Topics.FOUNDATION_LIST_PUBLISHED,
-          person.perpetratorId().toString(),
-          new FoundationListPublished(
-              UUID.randomUUID(),
-              publication,
-              area,
-              asOf,
-              now,
-              publisher.subject(),
-              policy.id(),
-              person.perpetratorId().toString(),
-              i + 1,
-              listed.size()));
-    }
-    return listed;
-  }
-
-  private record Candidate(Ranked ranked, PersonFacts facts) {}
+  /** A person as ranked, with the facts the ranking read. */
+  public record Candidate(Ranked ranked, PersonFacts facts) {}
 
   /**
    * Who enters and who leaves the area's top {@code limit} when policy B ranks the same people as
@@ -183,7 +102,8 @@ public class Rankings {
     return candidates(area, asOf, policy).stream().map(Candidate::ranked).toList();
   }
 
-  private List<Candidate> candidates(String area, Instant asOf) {
+  /** Everyone the area's ranking holds at {@code asOf} under the active policy, in its order. */
+  public List<Candidate> candidates(String area, Instant asOf) {
     return candidates(area, asOf, policies.active());
   }
 
@@ -231,7 +151,7 @@ public class Rankings {
   }
 
   private Candidate candidate(FactsStore.StoredFacts stored, ScoringPolicy policy, Instant asOf) {
-    ProfileChanged.Profile profile = read(stored.profileJson());
+    ProfileChanged.Profile profile = json.read(stored.profileJson());
     PersonFacts person = ProfileFactsMapper.of(profile);
     return new Candidate(
         new Ranked(
@@ -239,13 +159,5 @@ public class Rankings {
             RfgvScorer.score(person, policy, asOf),
             ProfileFactsMapper.tieBreakKey(profile)),
         person);
-  }
-
-  private ProfileChanged.Profile read(String profile) {
-    try {
-      return json.readValue(profile, ProfileChanged.Profile.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -9,15 +9,15 @@ import org.matac.events.tracking.ProfileChanged;
 
 /** A profile as it is kept with a person's facts: the JSON tracking published. */
 @Singleton
-class ProfileJson {
+public class ProfileJson {
 
   private final ObjectMapper json;
 
-  ProfileJson(ObjectMapper json) {
+  public ProfileJson(ObjectMapper json) {
     this.json = json;
   }
 
-  String write(ProfileChanged.Profile profile) {
+  public String write(ProfileChanged.Profile profile) {
     try {
       return json.writeValueAsString(profile);
     } catch (JsonProcessingException e) {
@@ -25,7 +25,7 @@ class ProfileJson {
     }
   }
 
-  ProfileChanged.Profile read(String profile) {
+  public ProfileChanged.Profile read(String profile) {
     try {
       return json.readValue(profile, ProfileChanged.Profile.class);
     } catch (IOException e) {
