@@ -33,8 +33,13 @@ public abstract class LogFormatContract {
     return logged(format, true);
   }
 
-  @SuppressWarnings("unchecked")
   private static String logged(String format, boolean correlated) throws JoranException {
+    return logged(format, correlated, new IllegalStateException("why"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String logged(String format, boolean correlated, Throwable thrown)
+      throws JoranException {
     LoggerContext context = new LoggerContext();
     context.setMDCAdapter(MDC.getMDCAdapter());
     try {
@@ -56,7 +61,7 @@ public abstract class LogFormatContract {
               context.getLogger("org.matac.Example"),
               Level.WARN,
               "Refused {}: \"bad\"\nsecond line",
-              new IllegalStateException("why"),
+              thrown,
               new Object[] {"envelope"});
       return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
     } finally {
@@ -96,5 +101,21 @@ public abstract class LogFormatContract {
 
     assertThat(output.lines().findFirst().orElseThrow())
         .contains("org.matac.Example " + CORRELATION + " - Refused envelope");
+  }
+
+  @Test
+  void in_text_escapes_the_newlines_of_an_exceptions_message_and_keeps_its_stack_frames()
+      throws Exception {
+    String forged = "2026-01-01T00:00:00.000Z ERROR [main] org.matac.Forged - forged line";
+    String output =
+        logged(
+            null,
+            false,
+            new IllegalStateException(
+                "refused value 'x\r\n" + forged + "'",
+                new IllegalArgumentException("cause\n" + forged)));
+
+    assertThat(output.lines()).noneMatch(line -> line.startsWith(forged));
+    assertThat(output).contains("x\\r\\n" + forged).contains("\tat ").contains("Caused by: ");
   }
 }
