@@ -65,6 +65,24 @@ public class DeadLetterStore {
         letter.deadLetteredAt());
   }
 
+  /** A kept dead letter's value, with where it came from. */
+  public record KeptValue(UUID id, String originalTopic, byte[] value) {}
+
+  /** The next {@code limit} dead letters with a value, in id order, after {@code after}. */
+  public List<KeptValue> valuesAfter(Optional<UUID> after, int limit) {
+    return sql.query(
+        "SELECT id, original_topic, value FROM dead_letter WHERE value IS NOT NULL"
+            + " AND (?::uuid IS NULL OR id > ?) ORDER BY id LIMIT ?",
+        row -> new KeptValue(row.getObject(1, UUID.class), row.getString(2), row.getBytes(3)),
+        after.orElse(null),
+        after.orElse(null),
+        limit);
+  }
+
+  public void replaceValue(UUID id, byte[] value) {
+    sql.update("UPDATE dead_letter SET value = ? WHERE id = ?", value, id);
+  }
+
   public List<Summary> list(Optional<String> status, int limit) {
     return sql.query(
         "SELECT * FROM dead_letter WHERE (?::text IS NULL OR status = ?)"
