@@ -1,5 +1,6 @@
 package org.matac.scoring.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,6 +111,34 @@ public final class HarmConcentration {
       }
     }
     return descending.length;
+  }
+
+  /**
+   * The harm a person caused in {@code area} between {@code from} (inclusive) and {@code to}
+   * (exclusive), as known at {@code asOf}: each incident weighs its gravest offence in {@code
+   * weights}, as the score's harm does.
+   */
+  public static double harmIn(
+      PersonFacts person,
+      String area,
+      Instant from,
+      Instant to,
+      Instant asOf,
+      ScoringPolicy.GravityTable weights) {
+    return RfgvScorer.harmOf(
+            person.incidentsKnownAt(asOf).stream()
+                .filter(incident -> area.equals(incident.area()))
+                .filter(incident -> !incident.occurredAt().isBefore(from))
+                .filter(incident -> incident.occurredAt().isBefore(to))
+                .toList(),
+            weights)
+        .doubleValue();
+  }
+
+  /** Whether any incident of the person, anywhere, happened before {@code from}. */
+  public static boolean knownBefore(PersonFacts person, Instant from, Instant asOf) {
+    return person.incidentsKnownAt(asOf).stream()
+        .anyMatch(incident -> incident.occurredAt().isBefore(from));
   }
 
   private static double giniOfAscending(double[] ascending) {

@@ -1,0 +1,52 @@
+package org.matac.scoring.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.time.Clock;
+import java.time.Instant;
+import org.matac.events.access.Roles;
+import org.matac.scoring.application.cohorts.HarmReports;
+import org.matac.scoring.application.tasking.TaskingCycles;
+import org.matac.support.security.Caller;
+import org.matac.support.web.Instants;
+
+/** The partnership's evidence: figures about groups of people, for analysts and coordinators. */
+@Controller("/api/v1/reports")
+@Secured({Roles.ANALYST, Roles.ADMIN, Roles.MATAC_COORDINATOR})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ReportController {
+
+  private final HarmReports harmReports;
+  private final Clock clock;
+
+  public ReportController(HarmReports harmReports, Clock clock) {
+    this.harmReports = harmReports;
+    this.clock = clock;
+  }
+
+  /**
+   * How concentrated harm was in an area between {@code from} and {@code to} (as known at {@code
+   * asOf}, by default now): the share caused by the highest-harm 1%, 2%, 5% and 10%, the Lorenz
+   * curve, the Gini coefficient with a 95% bootstrap interval ({@code seed} 1 unless given), and
+   * how many people would cover half and four fifths of the harm.
+   */
+  @Get("/harm-concentration")
+  public HarmReports.Report harmConcentration(
+      @QueryValue String area,
+      @QueryValue String from,
+      @QueryValue String to,
+      @Nullable @QueryValue String asOf,
+      @Nullable @QueryValue Long seed,
+      Authentication authentication) {
+    TaskingCycles.requireArea(Caller.of(authentication), area);
+    Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
+    return harmReports.harmConcentration(
+        area, Instants.parse("from", from), Instants.parse("to", to), at, seed == null ? 1 : seed);
+  }
+}
