@@ -67,6 +67,7 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
     }
     if (has(Roles.ANALYST) || has(Roles.ADMIN)) {
       items.add(new NavigationItem("Compare policies", "/analysis"));
+      items.add(new NavigationItem("Harm concentration", "/harm"));
     }
     if (has(Roles.ADMIN)) {
       items.add(new NavigationItem("Dead letters", "/dead-letters"));

@@ -67,4 +67,20 @@ public final class Formats {
     }
     return text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
+
+  /** A share from 0 to 1 as a whole percentage: 0.8705 as "87%". */
+  public String percent(Object share) {
+    if (!(share instanceof Number number)) {
+      return "";
+    }
+    return Math.round(number.doubleValue() * 100) + "%";
+  }
+
+  /** A figure such as a Gini coefficient to two decimal places: 0.4349 as "0.43". */
+  public String twoPlaces(Object value) {
+    if (!(value instanceof Number number)) {
+      return "";
+    }
+    return String.format(Locale.UK, "%.2f", number.doubleValue());
+  }
 }

@@ -13,22 +13,4 @@ class MeetingPackTest {
 
     assertThat(csv).startsWith("Rank,Name,Score,").endsWith("\r\n1,Testy Fakeperson\r\n");
   }
-
-  @Test
-  void quotes_commas_and_doubles_quotes() {
-    assertThat(MeetingPack.cell("Fakeperson, Testy")).isEqualTo("\"Fakeperson, Testy\"");
-    assertThat(MeetingPack.cell("the \"plan\"")).isEqualTo("\"the \"\"plan\"\"\"");
-  }
-
-  @Test
-  void writes_a_would_be_formula_as_text() {
-    assertThat(MeetingPack.cell("=HYPERLINK(\"http://example.invalid\")"))
-        .isEqualTo("\"'=HYPERLINK(\"\"http://example.invalid\"\")\"");
-    assertThat(MeetingPack.cell("-1+1")).isEqualTo("\"'-1+1\"");
-  }
-
-  @Test
-  void writes_nothing_for_a_missing_value() {
-    assertThat(MeetingPack.cell(null)).isEmpty();
-  }
 }

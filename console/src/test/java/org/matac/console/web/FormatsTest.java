@@ -24,4 +24,11 @@ class FormatsTest {
     assertThat(format.date("2026-12-01")).isEqualTo("1 December 2026");
     assertThat(format.dateTime("2026-07-01T09:05:00Z")).isEqualTo("1 July 2026 at 10:05am");
   }
+
+  @Test
+  void shares_read_as_whole_percentages_and_coefficients_to_two_places() {
+    assertThat(format.percent(1_277 / 1_467.0)).isEqualTo("87%");
+    assertThat(format.twoPlaces(0.4349)).isEqualTo("0.43");
+    assertThat(format.percent(null)).isEmpty();
+  }
 }

@@ -7,6 +7,11 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -92,6 +98,33 @@ public final class Browser implements AutoCloseable {
           "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
     }
     return options;
+  }
+
+  /**
+   * What a link to a download would save, fetched with this browser's session: a browser saves a
+   * file rather than showing it, so the test reads it as the person's spreadsheet would.
+   */
+  public String download(String path) {
+    String cookies =
+        driver.manage().getCookies().stream()
+            .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+            .collect(Collectors.joining("; "));
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(baseUrl + path))
+                      .header("Cookie", cookies)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("downloading %s", path).isEqualTo(200);
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public Browser visit(String path) {
@@ -274,9 +307,30 @@ public final class Browser implements AutoCloseable {
   }
 
   public void screenshot(String name) {
+    keep(name, (TakesScreenshot) driver);
+  }
+
+  /** A screenshot of one part of the page, however far it reaches below the window. */
+  public Browser screenshotOf(By part, String name) {
+    Dimension window = driver.manage().window().getSize();
+    long page =
+        ((Number)
+                ((JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollHeight"))
+            .longValue();
+    driver.manage().window().setSize(new Dimension(window.getWidth(), (int) page + 200));
+    try {
+      keep(name, find(part));
+    } finally {
+      driver.manage().window().setSize(window);
+    }
+    return this;
+  }
+
+  private static void keep(String name, TakesScreenshot source) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      File shot = source.getScreenshotAs(OutputType.FILE);
       Files.copy(
           shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -1,0 +1,159 @@
+package org.matac.console.web;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.matac.console.backends.Service;
+import org.matac.console.backends.ServiceRefusal;
+import org.matac.console.backends.Services;
+import org.matac.console.backends.SessionToken;
+import org.matac.console.domain.Csv;
+import org.matac.console.domain.LorenzChart;
+import org.matac.events.access.Roles;
+
+/** The partnership's evidence, for analysts: figures about groups of people, never a person. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class EvidencePages {
+
+  /** The periods offered, in months back from today. */
+  static final List<Integer> PERIODS = List.of(3, 6, 12);
+
+  private final Services services;
+  private final List<String> areas;
+  private final Clock clock;
+
+  public EvidencePages(
+      Services services, @Value("${matac.partnership.areas}") List<String> areas, Clock clock) {
+    this.services = services;
+    this.areas = areas;
+    this.clock = clock;
+  }
+
+  /**
+   * How concentrated harm was in an area over the last 3, 6 or 12 months: scoring's figures, a
+   * Lorenz curve drawn on the server with a table of tenths behind it, or, for an area with too few
+   * people, why there are no figures.
+   */
+  @Get("/harm{?area,months}")
+  @Secured({Roles.ANALYST, Roles.ADMIN})
+  public ModelAndView<Map<String, Object>> harm(
+      @Nullable @QueryValue String area, @Nullable @QueryValue Integer months, SessionToken token) {
+    int period = periodOf(months);
+    Map<String, Object> report = null;
+    LorenzChart chart = null;
+    String refused = null;
+    if (area != null && areas.contains(area)) {
+      try {
+        report = report(area, period, token);
+        chart = LorenzChart.of(curveOf(report), 480, 320);
+      } catch (ServiceRefusal refusal) {
+        if (refusal.status() != 400) {
+          throw refusal;
+        }
+        refused = refusal.detail();
+      }
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return Page.of(
+        "harm",
+        "How concentrated harm is",
+        "firstDay",
+        today.minusMonths(period).toString(),
+        "lastDay",
+        today.minusDays(1).toString(),
+        "areas",
+        areas,
+        "area",
+        area,
+        "periods",
+        PERIODS,
+        "months",
+        period,
+        "report",
+        report,
+        "chart",
+        chart,
+        "refused",
+        refused);
+  }
+
+  /** The page's two tables as CSV, for a spreadsheet: the highest-harm groups, then the tenths. */
+  @Get(value = "/harm.csv{?area,months}", produces = "text/csv")
+  @Secured({Roles.ANALYST, Roles.ADMIN})
+  public HttpResponse<String> harmCsv(
+      @QueryValue String area, @Nullable @QueryValue Integer months, SessionToken token) {
+    int period = periodOf(months);
+    if (!areas.contains(area)) {
+      throw new ServiceRefusal(
+          null, 404, "There is no area " + area + " in this partnership.", List.of());
+    }
+    Map<String, Object> report = report(area, period, token);
+    List<List<String>> rows = new ArrayList<>();
+    for (Map<String, Object> group : Answers.list(report.get("highestHarm"))) {
+      rows.add(
+          List.of(
+              "Highest-harm groups",
+              "Highest-harm " + Formats.SHARED.percent(group.get("fractionOfPeople")),
+              Forms.text(group.get("people")),
+              Formats.SHARED.percent(group.get("ofHarm")),
+              Forms.text(group.get("withNoEarlierIncident"))));
+    }
+    for (LorenzChart.Tenth tenth : LorenzChart.of(curveOf(report), 480, 320).tenths()) {
+      rows.add(
+          List.of(
+              "Lowest-harm people (Lorenz curve)",
+              tenth.peoplePercent() + "%",
+              "",
+              tenth.harmPercent() + "%",
+              ""));
+    }
+    String file = "harm-" + area.toLowerCase(Locale.UK) + "-last-" + period + "-months.csv";
+    return HttpResponse.ok(
+            Csv.of(
+                List.of(
+                    "Table", "Group", "People", "Share of all harm", "With no earlier incident"),
+                rows))
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  }
+
+  private static int periodOf(Integer months) {
+    return months != null && PERIODS.contains(months) ? months : 12;
+  }
+
+  /** Scoring's report for the area over the last {@code months}, up to the start of today. */
+  private Map<String, Object> report(String area, int months, SessionToken token) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Instant to = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant from = today.minusMonths(months).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return services.get(
+        Service.SCORING,
+        "/api/v1/reports/harm-concentration?area=" + area + "&from=" + from + "&to=" + to,
+        token);
+  }
+
+  private static List<LorenzChart.Point> curveOf(Map<String, Object> report) {
+    return Answers.list(report.get("lorenz")).stream()
+        .map(
+            point ->
+                new LorenzChart.Point(
+                    ((Number) point.get("people")).doubleValue(),
+                    ((Number) point.get("harm")).doubleValue()))
+        .toList();
+  }
+}
