@@ -22,6 +22,7 @@ import org.matac.notification.domain.VictimKey;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.notification.persistence.OrderStore;
 import org.matac.support.logging.Correlation;
+import org.matac.support.retention.Disposals;
 
 /**
  * Follows tracking's profile changes: keeps each person's name, victims (through whom workers are
@@ -34,19 +35,19 @@ public class FollowingProfiles {
 
   private static final String CONSUMER = "notification.profile-changed";
 
-  private final FirstDeliveries firstDeliveries;
+  private final Disposals disposals;
   private final LinkStore links;
   private final OrderStore orders;
   private final IssuingNotices notices;
   private final History history;
 
   public FollowingProfiles(
-      FirstDeliveries firstDeliveries,
+      Disposals disposals,
       LinkStore links,
       OrderStore orders,
       IssuingNotices notices,
       @Value("${matac.notification.history-ends-at:}") String historyEndsAt) {
-    this.firstDeliveries = firstDeliveries;
+    this.disposals = disposals;
     this.links = links;
     this.orders = orders;
     this.notices = notices;
@@ -56,8 +57,10 @@ public class FollowingProfiles {
 
   @Transactional
   public void onProfileChanged(ProfileChanged message) {
-    if (firstDeliveries.aboutAKeptPerson(CONSUMER, message.messageId(), message.perpetratorId())) {
-      Correlation.within(message.causedByEventId(), () -> follow(message));
+    if (disposals.firstDeliveryAboutAKeptPerson(
+        CONSUMER, message.messageId(), message.perpetratorId())) {
+      ProfileSnapshot snapshot = ProfileChangedMapper.snapshotOf(message);
+      Correlation.within(message.causedByEventId(), () -> follow(message, snapshot));
     }
   }
 
@@ -75,7 +78,7 @@ public class FollowingProfiles {
       return;
     }
     List<ProfileChanged> counted =
-        firstDeliveries.aboutKeptPeople(
+        disposals.firstDeliveriesAboutKeptPeople(
             CONSUMER, messages, ProfileChanged::messageId, ProfileChanged::perpetratorId);
     List<ProfileSnapshot> snapshots =
         counted.stream().map(ProfileChangedMapper::snapshotOf).toList();
@@ -88,11 +91,12 @@ public class FollowingProfiles {
     Set<UUID> watched = links.peopleWithWorkersAmong(victimsNamed);
     List<ProfileSnapshot> unwatched = new ArrayList<>();
     for (int i = 0; i < counted.size(); i++) {
-      if (watched.contains(snapshots.get(i).perpetratorId())) {
+      ProfileSnapshot snapshot = snapshots.get(i);
+      if (watched.contains(snapshot.perpetratorId())) {
         ProfileChanged message = counted.get(i);
-        Correlation.within(message.causedByEventId(), () -> follow(message));
+        Correlation.within(message.causedByEventId(), () -> follow(message, snapshot));
       } else {
-        unwatched.add(snapshots.get(i));
+        unwatched.add(snapshot);
       }
     }
     keepUp(unwatched);
@@ -113,12 +117,11 @@ public class FollowingProfiles {
     orders.replaceAll(current);
   }
 
-  private void follow(ProfileChanged message) {
+  private void follow(ProfileChanged message, ProfileSnapshot snapshot) {
     for (UUID merged : ProfileChangedMapper.mergedAway(message)) {
       links.forgetPerpetrator(merged);
       orders.replace(merged, List.of());
     }
-    ProfileSnapshot snapshot = ProfileChangedMapper.snapshotOf(message);
     UUID perpetratorId = snapshot.perpetratorId();
     boolean newest = links.storeSummaryIfNewer(snapshot);
     Set<VictimKey> seenBefore = links.victimsOf(perpetratorId);

@@ -12,6 +12,7 @@ import org.matac.events.scoring.ScoreChanged;
 import org.matac.notification.domain.Flags;
 import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.persistence.LinkStore;
+import org.matac.support.retention.Disposals;
 
 /** Follows scoring's flags, and tells the linked workers when one is newly set. */
 @Singleton
@@ -19,19 +20,20 @@ public class FollowingScores {
 
   private static final String CONSUMER = "notification.score-changed";
 
-  private final FirstDeliveries firstDeliveries;
+  private final Disposals disposals;
   private final LinkStore links;
   private final IssuingNotices notices;
 
-  public FollowingScores(FirstDeliveries firstDeliveries, LinkStore links, IssuingNotices notices) {
-    this.firstDeliveries = firstDeliveries;
+  public FollowingScores(Disposals disposals, LinkStore links, IssuingNotices notices) {
+    this.disposals = disposals;
     this.links = links;
     this.notices = notices;
   }
 
   @Transactional
   public void onScoreChanged(ScoreChanged message) {
-    if (firstDeliveries.aboutAKeptPerson(CONSUMER, message.messageId(), message.perpetratorId())) {
+    if (disposals.firstDeliveryAboutAKeptPerson(
+        CONSUMER, message.messageId(), message.perpetratorId())) {
       follow(message);
     }
   }
@@ -44,7 +46,7 @@ public class FollowingScores {
   @Transactional
   public void onScoresChanged(List<ScoreChanged> messages) {
     List<ScoreChanged> counted =
-        firstDeliveries.aboutKeptPeople(
+        disposals.firstDeliveriesAboutKeptPeople(
             CONSUMER, messages, ScoreChanged::messageId, ScoreChanged::perpetratorId);
     // A score change names no victim: only those linked already can hear of it.
     Set<UUID> watched =

@@ -7,22 +7,23 @@ import org.matac.events.tracking.SafetyWorkerUnassigned;
 import org.matac.notification.domain.VictimKey;
 import org.matac.notification.persistence.LinkStore;
 import org.matac.support.logging.Correlation;
+import org.matac.support.retention.Disposals;
 
 /** Links victim-safety workers to the victims partners assign them, and unlinks them. */
 @Singleton
 public class LinkingWorkers {
 
-  private final FirstDeliveries firstDeliveries;
+  private final Disposals disposals;
   private final LinkStore links;
 
-  public LinkingWorkers(FirstDeliveries firstDeliveries, LinkStore links) {
-    this.firstDeliveries = firstDeliveries;
+  public LinkingWorkers(Disposals disposals, LinkStore links) {
+    this.disposals = disposals;
     this.links = links;
   }
 
   @Transactional
   public void onSafetyWorkerAssigned(SafetyWorkerAssigned message) {
-    if (!firstDeliveries.aboutAKeptPerson(
+    if (!disposals.firstDeliveryAboutAKeptPerson(
         "notification.worker-assigned", message.messageId(), message.perpetratorId())) {
       return;
     }
@@ -39,7 +40,7 @@ public class LinkingWorkers {
 
   @Transactional
   public void onSafetyWorkerUnassigned(SafetyWorkerUnassigned message) {
-    if (!firstDeliveries.aboutAKeptPerson(
+    if (!disposals.firstDeliveryAboutAKeptPerson(
         "notification.worker-unassigned", message.messageId(), message.perpetratorId())) {
       return;
     }

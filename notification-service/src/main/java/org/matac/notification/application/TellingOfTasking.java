@@ -7,25 +7,25 @@ import java.util.UUID;
 import org.matac.events.scoring.TaskingListPublished;
 import org.matac.notification.domain.NotificationRules;
 import org.matac.notification.persistence.LinkStore;
+import org.matac.support.retention.Disposals;
 
 /** Tells the workers linked to a person that a MATAC tasking list they are on was published. */
 @Singleton
 public class TellingOfTasking {
 
-  private final FirstDeliveries firstDeliveries;
+  private final Disposals disposals;
   private final LinkStore links;
   private final IssuingNotices notices;
 
-  public TellingOfTasking(
-      FirstDeliveries firstDeliveries, LinkStore links, IssuingNotices notices) {
-    this.firstDeliveries = firstDeliveries;
+  public TellingOfTasking(Disposals disposals, LinkStore links, IssuingNotices notices) {
+    this.disposals = disposals;
     this.links = links;
     this.notices = notices;
   }
 
   @Transactional
   public void onTaskingListPublished(TaskingListPublished message) {
-    if (!firstDeliveries.aboutAKeptPerson(
+    if (!disposals.firstDeliveryAboutAKeptPerson(
         "notification.tasking-list-published", message.messageId(), message.perpetratorId())) {
       return;
     }

@@ -27,7 +27,7 @@ import org.matac.notification.domain.CaseloadEntry;
 import org.matac.notification.domain.ChannelDelivery;
 import org.matac.notification.domain.InboxEntry;
 import org.matac.notification.domain.WorkerPreferences;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -60,7 +60,7 @@ public class InboxController {
   public Inbox dutyInbox(Authentication caller, @Nullable @QueryValue Integer limit) {
     Caller worker = Caller.of(caller);
     if (worker.agency() == null) {
-      throw ProblemException.forbidden("Your token names no agency.");
+      throw Refused.forbidden("Your token names no agency.");
     }
     int size = limit == null ? 50 : Math.max(1, Math.min(limit, MAX_PAGE));
     return new Inbox(inbox.dutyInboxOf(worker, size));
@@ -82,7 +82,7 @@ public class InboxController {
   public InboxEntry notification(@PathVariable UUID id, Authentication caller) {
     return inbox
         .notificationOf(id, Caller.of(caller))
-        .orElseThrow(() -> ProblemException.notFound("You have no notification " + id + "."));
+        .orElseThrow(() -> Refused.notFound("You have no notification " + id + "."));
   }
 
   public record Deliveries(List<ChannelDelivery> items) {}
@@ -92,7 +92,7 @@ public class InboxController {
   public Deliveries deliveries(@PathVariable UUID id, Authentication caller) {
     List<ChannelDelivery> deliveries = inbox.deliveriesOf(id, Caller.of(caller));
     if (deliveries.isEmpty()) {
-      throw ProblemException.notFound("You have no notification " + id + ".");
+      throw Refused.notFound("You have no notification " + id + ".");
     }
     return new Deliveries(deliveries);
   }
@@ -125,7 +125,7 @@ public class InboxController {
       errors.add(new FieldError("timeZone", "must be a zone like Europe/London"));
     }
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest("The preferences cannot be used.", errors);
+      throw Refused.invalid("The preferences cannot be used.", errors);
     }
     return inbox.savePreferences(
         Caller.of(caller),
@@ -153,7 +153,7 @@ public class InboxController {
   public HttpResponse<Void> acknowledge(@PathVariable UUID id, Authentication caller) {
     if (!inbox.acknowledge(id, caller.getName())) {
       // The same answer whether it does not exist or belongs to someone else: no probing.
-      throw ProblemException.notFound("You have no notification " + id + ".");
+      throw Refused.notFound("You have no notification " + id + ".");
     }
     return HttpResponse.noContent();
   }

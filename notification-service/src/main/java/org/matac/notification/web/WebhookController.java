@@ -12,7 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.matac.events.access.Roles;
 import org.matac.notification.application.Webhooks;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
 
@@ -50,13 +50,13 @@ public class WebhookController {
     ownAgency(agency, admin);
     return webhooks
         .of(agency)
-        .orElseThrow(() -> ProblemException.notFound("Agency " + agency + " has no webhook."));
+        .orElseThrow(() -> Refused.notFound("Agency " + agency + " has no webhook."));
   }
 
   private static Caller ownAgency(String agency, Authentication admin) {
     Caller caller = Caller.of(admin);
     if (!agency.equals(caller.agency())) {
-      throw ProblemException.forbidden(
+      throw Refused.forbidden(
           "An admin sets only their own agency's endpoint; ask an admin of " + agency + ".");
     }
     return caller;

@@ -115,18 +115,17 @@ public final class HarmConcentration {
 
   /**
    * The harm a person caused in {@code area} between {@code from} (inclusive) and {@code to}
-   * (exclusive), as known at {@code asOf}: each incident weighs its gravest offence in {@code
-   * weights}, as the score's harm does.
+   * (exclusive), from their incidents as known at the report's instant: each incident weighs its
+   * gravest offence in {@code weights}, as the score's harm does.
    */
   public static double harmIn(
-      PersonFacts person,
+      List<IncidentFacts> known,
       String area,
       Instant from,
       Instant to,
-      Instant asOf,
       ScoringPolicy.GravityTable weights) {
     return RfgvScorer.harmOf(
-            person.incidentsKnownAt(asOf).stream()
+            known.stream()
                 .filter(incident -> area.equals(incident.area()))
                 .filter(incident -> !incident.occurredAt().isBefore(from))
                 .filter(incident -> incident.occurredAt().isBefore(to))
@@ -135,10 +134,9 @@ public final class HarmConcentration {
         .doubleValue();
   }
 
-  /** Whether any incident of the person, anywhere, happened before {@code from}. */
-  public static boolean knownBefore(PersonFacts person, Instant from, Instant asOf) {
-    return person.incidentsKnownAt(asOf).stream()
-        .anyMatch(incident -> incident.occurredAt().isBefore(from));
+  /** Whether any of the person's known incidents, anywhere, happened before {@code from}. */
+  public static boolean knownBefore(List<IncidentFacts> known, Instant from) {
+    return known.stream().anyMatch(incident -> incident.occurredAt().isBefore(from));
   }
 
   private static double giniOfAscending(double[] ascending) {

@@ -20,7 +20,7 @@ import org.matac.scoring.application.cohorts.FoundationLists;
 import org.matac.scoring.application.rankings.Rankings;
 import org.matac.scoring.application.tasking.TaskingCycles;
 import org.matac.scoring.domain.Ranked;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.support.web.Instants;
 
@@ -69,7 +69,7 @@ public class CohortController {
       errors.add(new FieldError("asOf", "is required"));
     }
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest("The request is incomplete.", errors);
+      throw Refused.invalid("The request is incomplete.", errors);
     }
     Caller caller = Caller.of(authentication);
     TaskingCycles.requireArea(caller, request.area());

@@ -17,7 +17,7 @@ import org.matac.events.access.Roles;
 import org.matac.scoring.application.scores.ReadingScores;
 import org.matac.scoring.domain.Score;
 import org.matac.scoring.domain.ScoreHistoryEntry;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.support.web.Instants;
 
@@ -47,8 +47,7 @@ public class ScoreController {
     return scoring
         .scoreOf(perpetratorId, at, Caller.of(caller))
         .map(score -> new ScoreView(perpetratorId, score))
-        .orElseThrow(
-            () -> ProblemException.notFound("Scoring holds no facts for " + perpetratorId + "."));
+        .orElseThrow(() -> Refused.notFound("Scoring holds no facts for " + perpetratorId + "."));
   }
 
   @Get("/{perpetratorId}/history")

@@ -22,7 +22,7 @@ import org.matac.events.DeadLetterHeaders;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.kafka.ReliableProducer;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
@@ -106,9 +106,7 @@ public class DeadLetterDesk {
   @Transactional
   public Map<String, Object> show(UUID id, Caller admin) {
     DeadLetterStore.Letter letter =
-        store
-            .find(id, false)
-            .orElseThrow(() -> ProblemException.notFound("No dead letter " + id + "."));
+        store.find(id, false).orElseThrow(() -> Refused.notFound("No dead letter " + id + "."));
     audit.record(
         AuditEntry.allowed(
             admin,
@@ -131,16 +129,14 @@ public class DeadLetterDesk {
   @Transactional
   public DeadLetterStore.Summary replay(UUID id, Caller admin) {
     DeadLetterStore.Letter letter =
-        store
-            .find(id, true)
-            .orElseThrow(() -> ProblemException.notFound("No dead letter " + id + "."));
+        store.find(id, true).orElseThrow(() -> Refused.notFound("No dead letter " + id + "."));
     String topic = letter.summary().originalTopic();
     if (!replayable.contains(topic)) {
-      throw ProblemException.conflict(
+      throw Refused.conflict(
           "Dead letter " + id + " did not come from a topic this service consumes.");
     }
     if ("REPLAYED".equals(letter.summary().status())) {
-      throw ProblemException.conflict("Dead letter " + id + " was already replayed.");
+      throw Refused.conflict("Dead letter " + id + " was already replayed.");
     }
     RecordHeaders headers = new RecordHeaders();
     headers.add(REPLAYED_FROM, id.toString().getBytes(StandardCharsets.UTF_8));

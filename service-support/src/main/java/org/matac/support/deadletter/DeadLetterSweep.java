@@ -4,20 +4,23 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.support.kafka.DeadLetterValues;
 import org.matac.support.kafka.KeptAsReceived;
+import org.matac.support.schedule.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Dead letters kept before their values were cleaned on the way in may still hold what must never
- * be kept (tracking: victims' contact details in partners' envelopes). At every start the service
- * passes its kept dead letters through its own {@link DeadLetterValues} again and stores what is
- * left; a value already clean is not touched, so the sweep finds nothing after the first.
+ * be kept (tracking: victims' contact details in partners' envelopes). Once per database, at the
+ * first start of a version that has this sweep, the service passes its kept dead letters through
+ * its own {@link DeadLetterValues} again and stores what is left; a value already clean is not
+ * touched. Letters kept since are cleaned on the way in, so the sweep is not run again.
  */
 @Singleton
 public class DeadLetterSweep {
@@ -27,14 +30,24 @@ public class DeadLetterSweep {
 
   private final DeadLetterStore store;
   private final DeadLetterValues values;
+  private final OncePerCluster once;
+  private final Clock clock;
 
-  public DeadLetterSweep(DeadLetterStore store, DeadLetterValues values) {
+  public DeadLetterSweep(
+      DeadLetterStore store, DeadLetterValues values, OncePerCluster once, Clock clock) {
     this.store = store;
     this.values = values;
+    this.once = once;
+    this.clock = clock;
   }
 
   @EventListener
+  @Transactional
   void onStartup(StartupEvent started) {
+    if (values instanceof KeptAsReceived
+        || !once.claim("dead-letter-sweep", "values-cleaned-on-the-way-in", clock.instant())) {
+      return;
+    }
     int cleaned = sweep();
     if (cleaned > 0) {
       LOG.warn("Took what must not be kept out of {} dead letters kept before it was", cleaned);
@@ -44,9 +57,6 @@ public class DeadLetterSweep {
   /** Cleans every kept dead letter; answers how many had to change. */
   @Transactional
   public int sweep() {
-    if (values instanceof KeptAsReceived) {
-      return 0;
-    }
     int cleaned = 0;
     Optional<UUID> after = Optional.empty();
     List<DeadLetterStore.KeptValue> page;

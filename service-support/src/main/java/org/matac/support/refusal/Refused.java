@@ -4,10 +4,10 @@ import java.util.List;
 import org.matac.events.FieldError;
 
 /**
- * A use case turned a request down, for a reason the caller can act on: it is invalid, not theirs
- * to make, about something not there, or no longer fits what it would change. Whoever called says
- * it in its own way: web as problem+json, a consumer as a dead letter (a message refused for its
- * content is refused again however often it is tried).
+ * A request turned down, by a controller or a use case, for a reason the caller can act on: it is
+ * invalid, not theirs to make, about something not there, or no longer fits what it would change.
+ * Whoever called says it in its own way: web as problem+json, a consumer as a dead letter (a
+ * message refused for its content is refused again however often it is tried).
  */
 public class Refused extends RuntimeException {
 
@@ -42,6 +42,11 @@ public class Refused extends RuntimeException {
 
   public static Refused forbidden(String detail) {
     return new Refused(Reason.FORBIDDEN, detail, List.of());
+  }
+
+  /** Refused for who is asking, with the field that shows it, so the sender knows what to fix. */
+  public static Refused forbidden(String detail, List<FieldError> fields) {
+    return new Refused(Reason.FORBIDDEN, detail, fields);
   }
 
   public static Refused notFound(String detail) {

@@ -57,6 +57,17 @@ public class Disposals {
   }
 
   /**
+   * Whether to act on one message to {@code consumer}: delivered for the first time (recorded in
+   * the caller's transaction) and about someone not disposed of, whom a replay must not restore.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean firstDeliveryAboutAKeptPerson(
+      String consumer, UUID messageId, String perpetratorId) {
+    return processed.recordFirstDelivery(consumer, messageId.toString())
+        && !isDisposed(perpetratorId);
+  }
+
+  /**
    * Of a poll's messages to {@code consumer}, those to act on, in order: delivered for the first
    * time (recorded in the caller's transaction; a message sent twice within the poll counts once,
    * at its first place) and about someone not disposed of, whom a replay must not restore.

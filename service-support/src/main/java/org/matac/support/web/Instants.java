@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.matac.events.FieldError;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 
 /** Reads an RFC 3339 instant from a query parameter, naming the parameter when it cannot. */
 public final class Instants {
@@ -16,7 +16,7 @@ public final class Instants {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(
+      throw Refused.invalid(
           field + " is not an instant.",
           List.of(
               new FieldError(

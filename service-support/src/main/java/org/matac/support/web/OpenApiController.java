@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 
 /**
  * The service's OpenAPI document, generated from its code at compile time, for any caller with a
@@ -32,7 +32,7 @@ public class OpenApiController {
   public HttpResponse<String> document() {
     try (InputStream in = OpenApiController.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw ProblemException.notFound("This build carries no OpenAPI document.");
+        throw Refused.notFound("This build carries no OpenAPI document.");
       }
       return HttpResponse.ok(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.matac.events.FieldError;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 
 /**
  * Collects every problem with a request body before answering, so one 400 names each field that is
@@ -96,7 +96,7 @@ public final class RequestChecks {
   /** Answers 400 with every problem noted, if there is any. */
   public void answer() {
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Refused.invalid(
           errors.size() == 1
               ? "One field of the request needs correcting."
               : errors.size() + " fields of the request need correcting.",

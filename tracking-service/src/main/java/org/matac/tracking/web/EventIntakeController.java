@@ -26,7 +26,7 @@ import org.matac.events.access.Roles;
 import org.matac.events.intake.IntakeResult;
 import org.matac.events.intake.PartnerEnvelope;
 import org.matac.support.problem.Problem;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.tracking.application.intake.EnvelopeParser;
 import org.matac.tracking.application.intake.RecordingPartnerEvents;
@@ -92,17 +92,16 @@ public class EventIntakeController {
             .event()
             .orElseThrow(
                 () ->
-                    ProblemException.badRequest(
-                        "The envelope breaks the partner contract.", parsed.errors()));
+                    Refused.invalid("The envelope breaks the partner contract.", parsed.errors()));
     Caller sender = Caller.of(authentication);
     if (!event.source().equals(sender.agency())) {
-      throw ProblemException.forbidden(
+      throw Refused.forbidden(
           "A partner system may only send as its own agency: the token's agency does not match"
               + " source.");
     }
     Optional<FieldError> refusal = authority.refusal(event);
     if (refusal.isPresent()) {
-      throw ProblemException.forbidden(
+      throw Refused.forbidden(
           "Your agency may not say this: " + refusal.get().message() + ".",
           List.of(new FieldError(refusal.get().field(), refusal.get().message())));
     }
@@ -114,7 +113,7 @@ public class EventIntakeController {
           HttpResponse.ok(
               new IntakeResult(event.eventId(), IntakeResult.Status.DUPLICATE, List.of()));
       case CONFLICT ->
-          throw ProblemException.conflict(
+          throw Refused.conflict(
               "eventId "
                   + event.eventId()
                   + " was already used for a different body; the first one stands.");
@@ -169,17 +168,17 @@ public class EventIntakeController {
     try {
       items = json.readTree(body);
     } catch (IOException e) {
-      throw ProblemException.badRequest(
+      throw Refused.invalid(
           "The batch is not valid JSON.",
           List.of(new FieldError("$", "must be a JSON array of envelopes")));
     }
     if (items == null || !items.isArray()) {
-      throw ProblemException.badRequest(
+      throw Refused.invalid(
           "A batch is a JSON array of envelopes.",
           List.of(new FieldError("$", "must be a JSON array of envelopes")));
     }
     if (items.isEmpty() || items.size() > MAX_BATCH) {
-      throw ProblemException.badRequest(
+      throw Refused.invalid(
           "A batch holds 1 to " + MAX_BATCH + " envelopes.",
           List.of(
               new FieldError("$", "holds " + items.size() + " envelopes; send 1 to " + MAX_BATCH)));

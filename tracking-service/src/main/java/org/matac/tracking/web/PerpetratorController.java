@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.matac.events.access.Roles;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.support.web.RequestChecks;
 import org.matac.tracking.application.profile.ReadingProfiles;
@@ -52,7 +52,7 @@ public class PerpetratorController {
   public ReadingProfiles.ProfileView byId(@PathVariable UUID id, Authentication caller) {
     return profiles
         .byId(id, Caller.of(caller))
-        .orElseThrow(() -> ProblemException.notFound("No perpetrator has id " + id + "."));
+        .orElseThrow(() -> Refused.notFound("No perpetrator has id " + id + "."));
   }
 
   private static final int MAX_RESULTS = 50;

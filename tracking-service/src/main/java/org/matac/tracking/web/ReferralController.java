@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.FieldError;
 import org.matac.events.access.Roles;
-import org.matac.support.problem.ProblemException;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.support.web.Instants;
 import org.matac.tracking.application.referral.EnteringSelfReferrals;
@@ -198,7 +198,7 @@ public class ReferralController {
 
   private static void reject(List<FieldError> errors) {
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest("The request is incomplete.", errors);
+      throw Refused.invalid("The request is incomplete.", errors);
     }
   }
 }

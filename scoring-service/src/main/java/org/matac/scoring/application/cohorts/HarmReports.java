@@ -10,6 +10,7 @@ import org.matac.events.FieldError;
 import org.matac.scoring.application.policies.PolicyCatalogue;
 import org.matac.scoring.application.scores.ParsedFactsCache;
 import org.matac.scoring.domain.HarmConcentration;
+import org.matac.scoring.domain.IncidentFacts;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.support.refusal.Refused;
 
@@ -73,10 +74,10 @@ public class HarmReports {
     ScoringPolicy policy = policies.active();
     List<PersonHarm> people = new ArrayList<>();
     for (ParsedFactsCache.Parsed person : parsedFacts.inArea(area)) {
-      double harm =
-          HarmConcentration.harmIn(person.facts(), area, from, to, asOf, policy.gravityTable());
+      List<IncidentFacts> known = person.facts().incidentsKnownAt(asOf);
+      double harm = HarmConcentration.harmIn(known, area, from, to, policy.gravityTable());
       if (harm > 0) {
-        people.add(new PersonHarm(harm, HarmConcentration.knownBefore(person.facts(), from, asOf)));
+        people.add(new PersonHarm(harm, HarmConcentration.knownBefore(known, from)));
       }
     }
     if (people.size() < FEWEST_PEOPLE) {

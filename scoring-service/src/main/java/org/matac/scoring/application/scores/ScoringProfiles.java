@@ -18,7 +18,6 @@ import org.matac.scoring.domain.Score;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.persistence.FactsStore;
 import org.matac.scoring.persistence.ScoreStore;
-import org.matac.support.inbox.ProcessedMessages;
 import org.matac.support.logging.Correlation;
 import org.matac.support.retention.Disposals;
 import org.matac.support.security.Caller;
@@ -33,7 +32,6 @@ public class ScoringProfiles {
   static final String CONSUMER = "scoring.profile-changed";
   private static final Caller SERVICE = Caller.system("scoring-service", null);
 
-  private final ProcessedMessages processed;
   private final Disposals disposals;
   private final FactsStore facts;
   private final ScoreStore scores;
@@ -43,7 +41,6 @@ public class ScoringProfiles {
   private final Clock clock;
 
   public ScoringProfiles(
-      ProcessedMessages processed,
       Disposals disposals,
       FactsStore facts,
       ScoreStore scores,
@@ -51,7 +48,6 @@ public class ScoringProfiles {
       StoringScores storing,
       ProfileJson json,
       Clock clock) {
-    this.processed = processed;
     this.disposals = disposals;
     this.facts = facts;
     this.scores = scores;
@@ -157,8 +153,8 @@ public class ScoringProfiles {
 
   @Transactional
   public void onProfileChanged(ProfileChanged message) {
-    if (!processed.recordFirstDelivery(CONSUMER, message.messageId().toString())
-        || disposals.isDisposed(message.perpetratorId())) {
+    if (!disposals.firstDeliveryAboutAKeptPerson(
+        CONSUMER, message.messageId(), message.perpetratorId())) {
       // Read again after a disposal (a replay from the beginning), it must not restore the person.
       return;
     }

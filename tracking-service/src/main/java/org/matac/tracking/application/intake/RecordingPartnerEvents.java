@@ -158,7 +158,9 @@ public class RecordingPartnerEvents {
       perpetratorId = current.get().perpetratorId();
       ProfileChangeRule.ofEarlier(event.recordType())
           .ifPresent(
-              kind -> ProfileChanges.changesOf(changes, perpetratorId).add(changeOf(kind, event)));
+              kind ->
+                  ProfileChanges.changesOf(changes, perpetratorId)
+                      .add(ActingOnCurrentRecords.changeOf(kind, event)));
     } else {
       PlacingCurrentRecords.Placement placed =
           placing.place(event, current, currents, pending, changes, sender, now);
@@ -184,10 +186,5 @@ public class RecordingPartnerEvents {
       pending.add(changes, event.eventId());
     }
     return Outcome.ACCEPTED;
-  }
-
-  private static ProfileChanged.Change changeOf(
-      ProfileChanged.ChangeKind kind, PartnerEvent event) {
-    return ActingOnCurrentRecords.changeOf(kind, event);
   }
 }

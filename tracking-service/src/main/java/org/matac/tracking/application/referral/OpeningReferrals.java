@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.scoring.FoundationListPublished;
-import org.matac.support.inbox.ProcessedMessages;
 import org.matac.support.retention.Disposals;
 import org.matac.tracking.domain.Payload;
 import org.matac.tracking.domain.Referral;
@@ -23,7 +22,6 @@ public class OpeningReferrals {
 
   private final ReferralStore referrals;
   private final ReferralPublications publications;
-  private final ProcessedMessages processed;
   private final Disposals disposals;
   private final Clock clock;
   private final String programmeAgency;
@@ -31,13 +29,11 @@ public class OpeningReferrals {
   public OpeningReferrals(
       ReferralStore referrals,
       ReferralPublications publications,
-      ProcessedMessages processed,
       Disposals disposals,
       Clock clock,
       @Value("${matac.referrals.programme-agency}") String programmeAgency) {
     this.referrals = referrals;
     this.publications = publications;
-    this.processed = processed;
     this.disposals = disposals;
     this.clock = clock;
     this.programmeAgency = programmeAgency;
@@ -78,8 +74,8 @@ public class OpeningReferrals {
    */
   @Transactional
   public void openFromFoundationList(FoundationListPublished entry) {
-    if (!processed.recordFirstDelivery("tracking.foundation-list", entry.messageId().toString())
-        || disposals.isDisposed(entry.perpetratorId())) {
+    if (!disposals.firstDeliveryAboutAKeptPerson(
+        "tracking.foundation-list", entry.messageId(), entry.perpetratorId())) {
       // A list published before a disposal and read again must not bring the person back.
       return;
     }
