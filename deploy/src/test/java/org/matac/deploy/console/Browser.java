@@ -312,14 +312,23 @@ public final class Browser implements AutoCloseable {
 
   /** A screenshot of one part of the page, however far it reaches below the window. */
   public Browser screenshotOf(By part, String name) {
+    return screenshotOf(part, name, driver.manage().window().getSize().getWidth());
+  }
+
+  /**
+   * As {@link #screenshotOf(By, String)}, with the window {@code width} pixels wide: 320 shows the
+   * page as on a small phone.
+   */
+  public Browser screenshotOf(By part, String name, int width) {
     Dimension window = driver.manage().window().getSize();
-    long page =
-        ((Number)
-                ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.scrollHeight"))
-            .longValue();
-    driver.manage().window().setSize(new Dimension(window.getWidth(), (int) page + 200));
     try {
+      driver.manage().window().setSize(new Dimension(width, window.getHeight()));
+      long page =
+          ((Number)
+                  ((JavascriptExecutor) driver)
+                      .executeScript("return document.documentElement.scrollHeight"))
+              .longValue();
+      driver.manage().window().setSize(new Dimension(width, (int) page + 200));
       keep(name, find(part));
     } finally {
       driver.manage().window().setSize(window);

@@ -105,6 +105,7 @@ class EvidenceJourneyTest {
     assertThat(browser.text()).doesNotContain("Fakeperson-Evidence");
     browser.checkPage("analyst-harm-concentration");
     browser.screenshotOf(By.id("main-content"), "analyst-harm-concentration-figures");
+    browser.screenshotOf(By.id("main-content"), "analyst-harm-concentration-narrow", 320);
 
     String csv = browser.download("/harm.csv?area=" + AREA + "&months=3");
     assertThat(csv.lines().findFirst().orElseThrow())
