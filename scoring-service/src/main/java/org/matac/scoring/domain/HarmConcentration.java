@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * How concentrated harm is among the people who caused it in a period and area: the share of all
@@ -24,9 +23,6 @@ public final class HarmConcentration {
 
   /** The lowest-harm {@code people} share of everyone caused {@code harm} share of all harm. */
   public record LorenzPoint(double people, double harm) {}
-
-  /** A percentile bootstrap interval. */
-  public record Interval(double low, double high) {}
 
   /**
    * For each fraction, the share of all harm the highest-harm people make up: a fraction of n
@@ -74,23 +70,20 @@ public final class HarmConcentration {
    * A 95% percentile bootstrap interval for the Gini coefficient: {@code resamples} samples of the
    * same size drawn with replacement, seeded so a report can be reproduced.
    */
-  public static Interval giniInterval(double[] harms, int resamples, long seed) {
+  public static Bootstrap.Interval giniInterval(double[] harms, int resamples, long seed) {
     double[] people = ascending(harms);
-    if (resamples < 100) {
-      throw new IllegalArgumentException("a bootstrap needs at least 100 resamples");
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] ginis = new double[resamples];
     double[] sample = new double[people.length];
-    for (int r = 0; r < resamples; r++) {
-      for (int i = 0; i < sample.length; i++) {
-        sample[i] = people[random.nextInt(people.length)];
-      }
-      Arrays.sort(sample);
-      ginis[r] = total(sample) == 0 ? 0 : giniOfAscending(sample);
-    }
-    Arrays.sort(ginis);
-    return new Interval(percentile(ginis, 0.025), percentile(ginis, 0.975));
+    return Bootstrap.interval(
+        people.length,
+        resamples,
+        seed,
+        draw -> {
+          for (int i = 0; i < sample.length; i++) {
+            sample[i] = people[draw.applyAsInt(i)];
+          }
+          Arrays.sort(sample);
+          return total(sample) == 0 ? 0 : giniOfAscending(sample);
+        });
   }
 
   /**
@@ -146,10 +139,6 @@ public final class HarmConcentration {
       weighted += (i + 1) * ascending[i];
     }
     return 2 * weighted / (n * total(ascending)) - (n + 1) / (double) n;
-  }
-
-  private static double percentile(double[] sorted, double p) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   }
 
   private static double[] ascending(double[] harms) {

@@ -125,8 +125,7 @@ public final class RfgvScorer {
   }
 
   /** The highest weight among an incident's offences; an incident with none weighs NON_CRIME. */
-  private static BigDecimal gravestWeight(
-      IncidentFacts incident, ScoringPolicy.GravityTable table) {
+  static BigDecimal gravestWeight(IncidentFacts incident, ScoringPolicy.GravityTable table) {
     return incident.offenceCategories().stream()
         .map(table::weightOf)
         .max(BigDecimal::compareTo)

@@ -42,7 +42,7 @@ class HarmConcentrationTest {
     @Test
     void every_resample_is_equal_too_so_the_interval_is_zero_wide() {
       assertThat(HarmConcentration.giniInterval(harms, 200, 1))
-          .isEqualTo(new HarmConcentration.Interval(0, 0));
+          .isEqualTo(new Bootstrap.Interval(0, 0));
     }
   }
 
@@ -124,7 +124,7 @@ class HarmConcentrationTest {
     @Test
     void holds_the_estimate_and_has_width() {
       double gini = HarmConcentration.gini(skewed);
-      HarmConcentration.Interval interval = HarmConcentration.giniInterval(skewed, 1_000, 7);
+      Bootstrap.Interval interval = HarmConcentration.giniInterval(skewed, 1_000, 7);
 
       assertThat(interval.low()).isLessThan(gini);
       assertThat(interval.high()).isGreaterThan(gini);

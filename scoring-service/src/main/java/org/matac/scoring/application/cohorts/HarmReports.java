@@ -9,6 +9,7 @@ import java.util.List;
 import org.matac.events.FieldError;
 import org.matac.scoring.application.policies.PolicyCatalogue;
 import org.matac.scoring.application.scores.ParsedFactsCache;
+import org.matac.scoring.domain.Bootstrap;
 import org.matac.scoring.domain.HarmConcentration;
 import org.matac.scoring.domain.IncidentFacts;
 import org.matac.scoring.domain.ScoringPolicy;
@@ -58,7 +59,7 @@ public class HarmReports {
       List<HighestHarm> highestHarm,
       List<Coverage> coverage,
       double gini,
-      HarmConcentration.Interval giniInterval,
+      Bootstrap.Interval giniInterval,
       int resamples,
       long seed,
       List<HarmConcentration.LorenzPoint> lorenz) {}
