@@ -32,6 +32,13 @@ public final class AroundEntry {
     public double change() {
       return after - before;
     }
+
+    public static Periods meanOf(List<Periods> people) {
+      return new Periods(
+          people.stream().mapToDouble(Periods::earlier).average().orElse(0),
+          people.stream().mapToDouble(Periods::before).average().orElse(0),
+          people.stream().mapToDouble(Periods::after).average().orElse(0));
+    }
   }
 
   /**
@@ -55,6 +62,15 @@ public final class AroundEntry {
   /** Whether the whole year after {@code index} had passed by {@code asOf}. */
   public static boolean followedUp(Instant index, Instant asOf) {
     return !index.plus(YEAR).isAfter(asOf);
+  }
+
+  /**
+   * Whether someone taken on at {@code takenOnAt} can stand as a comparison for an entry at {@code
+   * index}: never taken on before it, nor within the year after it, when their figures would show
+   * the intervention they were meant to stand without.
+   */
+  public static boolean untakenThrough(List<Instant> takenOnAt, Instant index) {
+    return takenOnAt.stream().noneMatch(at -> at.isBefore(index.plus(YEAR)));
   }
 
   public static Measures measure(

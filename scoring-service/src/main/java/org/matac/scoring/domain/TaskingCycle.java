@@ -99,7 +99,7 @@ public final class TaskingCycle {
     }
 
     /** Joins MATAC at publication: approved, and not already in it. */
-    boolean joins() {
+    public boolean joins() {
       return decision == Decision.APPROVE && kind != EntryKind.REVIEW;
     }
 

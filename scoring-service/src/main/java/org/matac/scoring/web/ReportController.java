@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.matac.events.access.Roles;
 import org.matac.scoring.application.cohorts.HarmReports;
+import org.matac.scoring.application.cohorts.OutcomeReports;
 import org.matac.scoring.application.tasking.TaskingCycles;
 import org.matac.support.security.Caller;
 import org.matac.support.web.Instants;
@@ -23,10 +24,12 @@ import org.matac.support.web.Instants;
 public class ReportController {
 
   private final HarmReports harmReports;
+  private final OutcomeReports outcomeReports;
   private final Clock clock;
 
-  public ReportController(HarmReports harmReports, Clock clock) {
+  public ReportController(HarmReports harmReports, OutcomeReports outcomeReports, Clock clock) {
     this.harmReports = harmReports;
+    this.outcomeReports = outcomeReports;
     this.clock = clock;
   }
 
@@ -48,5 +51,24 @@ public class ReportController {
     Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
     return harmReports.harmConcentration(
         area, Instants.parse("from", from), Instants.parse("to", to), at, seed == null ? 1 : seed);
+  }
+
+  /**
+   * Whether MATAC worked in an area, as known at {@code asOf} (by default now): everyone its
+   * published cycles took on whose year after entry has passed, described before and after entry
+   * (not an impact estimate), compared with matched people who met the same entry rule in the same
+   * cycle and were not taken on (a bias-corrected difference in differences with 95% bootstrap
+   * intervals, {@code seed} 1 unless given), and their times to a first re-offence. Groups only: no
+   * person is named. docs/evaluation.md explains each design and its limits.
+   */
+  @Get("/outcomes/matac")
+  public OutcomeReports.Report matacOutcomes(
+      @QueryValue String area,
+      @Nullable @QueryValue String asOf,
+      @Nullable @QueryValue Long seed,
+      Authentication authentication) {
+    TaskingCycles.requireArea(Caller.of(authentication), area);
+    Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
+    return outcomeReports.matac(area, at, seed == null ? 1 : seed);
   }
 }

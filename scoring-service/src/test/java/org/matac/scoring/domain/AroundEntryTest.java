@@ -80,4 +80,22 @@ class AroundEntryTest {
           .isFalse();
     }
   }
+
+  @Nested
+  class AComparison {
+
+    @Test
+    void may_be_someone_never_taken_on_or_taken_on_only_after_the_year_that_is_compared() {
+      assertThat(AroundEntry.untakenThrough(List.of(), ENTRY)).isTrue();
+      assertThat(AroundEntry.untakenThrough(List.of(ENTRY.plus(AroundEntry.YEAR)), ENTRY)).isTrue();
+    }
+
+    @Test
+    void may_not_be_someone_taken_on_before_or_during_that_year() {
+      assertThat(AroundEntry.untakenThrough(List.of(ENTRY.minusSeconds(86_400 * 60L)), ENTRY))
+          .isFalse();
+      assertThat(AroundEntry.untakenThrough(List.of(ENTRY.plusSeconds(86_400 * 60L)), ENTRY))
+          .isFalse();
+    }
+  }
 }

@@ -1,0 +1,276 @@
+package org.matac.scoring.application.cohorts;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.matac.events.FieldError;
+import org.matac.scoring.application.rankings.Rankings;
+import org.matac.scoring.application.scores.ParsedFactsCache;
+import org.matac.scoring.domain.AroundEntry;
+import org.matac.scoring.domain.KaplanMeier;
+import org.matac.scoring.domain.MatchedComparison;
+import org.matac.scoring.domain.PersonFacts;
+import org.matac.scoring.domain.ScoringPolicy;
+import org.matac.scoring.domain.TaskingCycle;
+import org.matac.scoring.persistence.TaskingStore;
+import org.matac.support.refusal.Refused;
+
+/**
+ * Did MATAC work in an area? Everyone a published cycle took on whose year after entry has passed
+ * is compared with the people who met the same entry rule in the same cycle and were not taken on
+ * (proposed and rejected, or ranked below the list), three ways, each labelled with its strength:
+ * the descriptive before and after, the matched comparison, and the time to a first re-offence.
+ * Figures are about groups; the pairs themselves are never returned.
+ */
+@Singleton
+public class OutcomeReports {
+
+  public static final int FEWEST_PEOPLE = HarmReports.FEWEST_PEOPLE;
+  static final int RESAMPLES = 1_000;
+  private static final int[] AT_RISK_ON = {0, 91, 182, 273, 365};
+
+  /** Printed with every result: what none of the designs can rule out. */
+  public static final List<String> CAVEATS =
+      List.of(
+          "Regression to the mean: people are taken on at a peak of their recorded offending, so"
+              + " their figures fall afterwards whatever is done. Only the matched comparison"
+              + " allows for it, and only as well as the match is balanced.",
+          "Police data measure what was reported and recorded, not abuse itself: a fall can be"
+              + " fewer reports, and closer attention can raise them.",
+          "Time at risk: time in custody after entry is not subtracted, so a person remanded or"
+              + " imprisoned looks as if they stopped.",
+          "Displacement: harm to new victims, or in another area, counts only where a partner"
+              + " recorded it.",
+          "Small numbers: intervals are wide for an area's handful of cycles; no estimate is made"
+              + " under "
+              + MatchedComparison.FEWEST_PAIRS
+              + " matched pairs.");
+
+  private final TaskingStore cycles;
+  private final Rankings rankings;
+  private final ParsedFactsCache parsedFacts;
+
+  public OutcomeReports(TaskingStore cycles, Rankings rankings, ParsedFactsCache parsedFacts) {
+    this.cycles = cycles;
+    this.rankings = rankings;
+    this.parsedFacts = parsedFacts;
+  }
+
+  /** The mean of one measure per period among the people described. */
+  public record MeanPeriods(MatchedComparison.Measure measure, AroundEntry.Periods mean) {}
+
+  /**
+   * Design (a), not an impact estimate: how the people taken on did in the year before the year
+   * before entry, the year before and the year after.
+   */
+  public record BeforeAfter(int people, List<MeanPeriods> means) {}
+
+  /** Design (b), with its balance table and estimates, without the person-level pairs. */
+  public record Matched(
+      int treated,
+      int pool,
+      int pairs,
+      int unmatched,
+      MatchedComparison.Strength strength,
+      List<MatchedComparison.Balance> balance,
+      List<MatchedComparison.Estimate> estimates,
+      List<Double> treatedMonthlyHarm,
+      List<Double> comparisonMonthlyHarm) {}
+
+  /** Design (c): the matched groups' time to a first incident after entry. */
+  public record Survival(KaplanMeier.Curve treated, KaplanMeier.Curve comparison) {}
+
+  public record Report(
+      String intervention,
+      String area,
+      Instant asOf,
+      String policyId,
+      String harmWeights,
+      int cycles,
+      int takenOn,
+      int notYetEligible,
+      BeforeAfter beforeAfter,
+      Matched matched,
+      Survival survival,
+      int resamples,
+      long seed,
+      List<String> caveats) {}
+
+  private record Arms(
+      List<MatchedComparison.Subject> treated, List<MatchedComparison.Subject> pool) {}
+
+  @Transactional
+  public Report matac(String area, Instant asOf, long seed) {
+    ScoringPolicy policy = rankings.policy();
+    List<TaskingCycle.Cycle> published =
+        cycles.cycles(Optional.of(area), Optional.of(TaskingCycle.Status.PUBLISHED.name()));
+    Map<UUID, List<Instant>> takenOnAt = new HashMap<>();
+    Map<TaskingCycle.Cycle, List<TaskingCycle.Entry>> entries = new HashMap<>();
+    for (TaskingCycle.Cycle cycle : published) {
+      entries.put(cycle, cycles.entries(cycle.id()));
+      for (TaskingCycle.Entry entry : entries.get(cycle)) {
+        if (entry.joins()) {
+          takenOnAt
+              .computeIfAbsent(entry.perpetratorId(), id -> new ArrayList<>())
+              .add(cycle.asOf());
+        }
+      }
+    }
+    Map<UUID, PersonFacts> facts = new HashMap<>();
+    parsedFacts.inArea(area).forEach(parsed -> facts.put(parsed.perpetratorId(), parsed.facts()));
+    Arms arms = new Arms(new ArrayList<>(), new ArrayList<>());
+    int takenOn = 0;
+    int notYetEligible = 0;
+    for (TaskingCycle.Cycle cycle : published) {
+      List<TaskingCycle.Entry> joined =
+          entries.get(cycle).stream().filter(TaskingCycle.Entry::joins).toList();
+      takenOn += joined.size();
+      if (!AroundEntry.followedUp(cycle.asOf(), asOf)) {
+        notYetEligible += joined.size();
+        continue;
+      }
+      addCycle(cycle, entries.get(cycle), takenOnAt, facts, policy, asOf, arms);
+    }
+    if (arms.treated().size() < FEWEST_PEOPLE) {
+      throw Refused.invalid(
+          "Too few people taken on in "
+              + area
+              + " have been followed for a whole year to report on without pointing at someone:"
+              + " wait for more cycles' follow-up, or choose a larger area.",
+          List.of(
+              new FieldError(
+                  "area",
+                  "fewer than "
+                      + FEWEST_PEOPLE
+                      + " people taken on whose year after entry has passed")));
+    }
+    MatchedComparison.Result result =
+        MatchedComparison.compare(arms.treated(), arms.pool(), RESAMPLES, seed);
+    List<MatchedComparison.Subject> matchedTreated =
+        result.pairs().stream().map(MatchedComparison.Pair::treated).toList();
+    List<MatchedComparison.Subject> matchedComparison =
+        result.pairs().stream().map(MatchedComparison.Pair::comparison).toList();
+    return new Report(
+        "MATAC",
+        area,
+        asOf,
+        policy.id(),
+        policy.gravityTable().id(),
+        published.size(),
+        takenOn,
+        notYetEligible,
+        beforeAfter(arms.treated()),
+        new Matched(
+            result.treated(),
+            result.pool(),
+            result.pairs().size(),
+            result.unmatched(),
+            result.strength(),
+            result.balance(),
+            result.estimates(),
+            monthlyMean(matchedTreated),
+            monthlyMean(matchedComparison)),
+        new Survival(survival(matchedTreated), survival(matchedComparison)),
+        RESAMPLES,
+        seed,
+        CAVEATS);
+  }
+
+  /**
+   * The cycle's people taken on, and its comparisons: those who met the entry rule at the cycle's
+   * instant (proposed and rejected, or ranked below the list) and were not taken on before it or
+   * within the year after it, by this cycle or a later one.
+   */
+  private void addCycle(
+      TaskingCycle.Cycle cycle,
+      List<TaskingCycle.Entry> entries,
+      Map<UUID, List<Instant>> takenOnAt,
+      Map<UUID, PersonFacts> facts,
+      ScoringPolicy policy,
+      Instant asOf,
+      Arms arms) {
+    Function<UUID, Optional<MatchedComparison.Subject>> subject =
+        id ->
+            Optional.ofNullable(facts.get(id))
+                .map(held -> subjectOf(id, cycle, held, policy, asOf));
+    Set<UUID> onTheList = new HashSet<>();
+    for (TaskingCycle.Entry entry : entries) {
+      onTheList.add(entry.perpetratorId());
+      if (entry.joins()) {
+        subject.apply(entry.perpetratorId()).ifPresent(arms.treated()::add);
+      }
+    }
+    for (Rankings.Candidate candidate : rankings.candidates(cycle.area(), cycle.asOf())) {
+      UUID id = candidate.ranked().perpetratorId();
+      boolean rejectedProposal =
+          entries.stream()
+              .anyMatch(
+                  entry ->
+                      entry.perpetratorId().equals(id)
+                          && entry.kind() == TaskingCycle.EntryKind.PROPOSED
+                          && entry.decision() == TaskingCycle.Decision.REJECT);
+      boolean belowTheList = !onTheList.contains(id) && candidate.ranked().isMatacCandidate(policy);
+      if ((rejectedProposal || belowTheList)
+          && AroundEntry.untakenThrough(takenOnAt.getOrDefault(id, List.of()), cycle.asOf())) {
+        subject.apply(id).ifPresent(arms.pool()::add);
+      }
+    }
+  }
+
+  private static MatchedComparison.Subject subjectOf(
+      UUID id, TaskingCycle.Cycle cycle, PersonFacts facts, ScoringPolicy policy, Instant asOf) {
+    return new MatchedComparison.Subject(
+        id.toString(),
+        cycle.id().toString(),
+        AroundEntry.measure(
+            facts.incidentsKnownAt(asOf),
+            cycle.asOf(),
+            facts.dateOfBirth(),
+            policy.gravityTable()));
+  }
+
+  private static BeforeAfter beforeAfter(List<MatchedComparison.Subject> treated) {
+    List<MeanPeriods> means = new ArrayList<>();
+    for (MatchedComparison.Measure measure : MatchedComparison.Measure.values()) {
+      means.add(
+          new MeanPeriods(
+              measure,
+              AroundEntry.Periods.meanOf(
+                  treated.stream().map(subject -> measure.of(subject.measures())).toList())));
+    }
+    return new BeforeAfter(treated.size(), means);
+  }
+
+  private static List<Double> monthlyMean(List<MatchedComparison.Subject> people) {
+    List<Double> means = new ArrayList<>();
+    for (int month = 0; month < 2 * AroundEntry.MONTHS_EACH_SIDE; month++) {
+      int index = month;
+      means.add(
+          people.stream()
+              .mapToDouble(subject -> subject.measures().monthlyHarm().get(index))
+              .average()
+              .orElse(0));
+    }
+    return means;
+  }
+
+  private static KaplanMeier.Curve survival(List<MatchedComparison.Subject> people) {
+    return KaplanMeier.estimate(
+        people.stream()
+            .map(
+                subject ->
+                    KaplanMeier.Followed.of(
+                        subject.measures().daysToFirstIncident(), (int) AroundEntry.YEAR.toDays()))
+            .toList(),
+        AT_RISK_ON);
+  }
+}
