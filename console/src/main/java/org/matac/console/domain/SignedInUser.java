@@ -69,6 +69,9 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
       items.add(new NavigationItem("Compare policies", "/analysis"));
       items.add(new NavigationItem("Harm concentration", "/harm"));
     }
+    if (has(Roles.ANALYST) || has(Roles.ADMIN) || has(Roles.MATAC_COORDINATOR)) {
+      items.add(new NavigationItem("MATAC outcomes", "/outcomes"));
+    }
     if (has(Roles.ADMIN)) {
       items.add(new NavigationItem("Dead letters", "/dead-letters"));
       items.add(new NavigationItem("Worker directory", "/worker-directory"));

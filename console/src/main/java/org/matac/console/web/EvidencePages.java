@@ -99,10 +99,7 @@ public class EvidencePages {
   public HttpResponse<String> harmCsv(
       @QueryValue String area, @Nullable @QueryValue Integer months, SessionToken token) {
     int period = periodOf(months);
-    if (!areas.contains(area)) {
-      throw new ServiceRefusal(
-          null, 404, "There is no area " + area + " in this partnership.", List.of());
-    }
+    requireArea(area);
     Map<String, Object> report = report(area, period, token);
     List<List<String>> rows = new ArrayList<>();
     for (Map<String, Object> group : Answers.list(report.get("highestHarm"))) {
@@ -130,6 +127,63 @@ public class EvidencePages {
                     "Table", "Group", "People", "Share of all harm", "With no earlier incident"),
                 rows))
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  }
+
+  /**
+   * Whether MATAC worked in an area: scoring's three designs, each with its strength and a table
+   * behind every chart, and the caveats; or, for an area with too few people followed up, why not.
+   */
+  @Get("/outcomes{?area}")
+  @Secured({Roles.ANALYST, Roles.ADMIN, Roles.MATAC_COORDINATOR})
+  public ModelAndView<Map<String, Object>> outcomes(
+      @Nullable @QueryValue String area, SessionToken token) {
+    Map<String, Object> report = null;
+    String refused = null;
+    if (area != null && areas.contains(area)) {
+      try {
+        report = outcomeReport(area, token);
+      } catch (ServiceRefusal refusal) {
+        if (refusal.status() != 400) {
+          throw refusal;
+        }
+        refused = refusal.detail();
+      }
+    }
+    return Page.of(
+        "outcomes",
+        "Did MATAC work?",
+        "areas",
+        areas,
+        "area",
+        area,
+        "report",
+        report,
+        "outcomes",
+        report == null ? null : OutcomeFigures.of(report),
+        "refused",
+        refused);
+  }
+
+  /** Every table of the outcomes page as CSV, one block after another. */
+  @Get(value = "/outcomes.csv{?area}", produces = "text/csv")
+  @Secured({Roles.ANALYST, Roles.ADMIN, Roles.MATAC_COORDINATOR})
+  public HttpResponse<String> outcomesCsv(@QueryValue String area, SessionToken token) {
+    requireArea(area);
+    OutcomeFigures figures = OutcomeFigures.of(outcomeReport(area, token));
+    String file = "matac-outcomes-" + area.toLowerCase(Locale.UK) + ".csv";
+    return HttpResponse.ok(Csv.of(OutcomeFigures.CSV_HEADER, figures.csvRows()))
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  }
+
+  private Map<String, Object> outcomeReport(String area, SessionToken token) {
+    return services.get(Service.SCORING, "/api/v1/reports/outcomes/matac?area=" + area, token);
+  }
+
+  private void requireArea(String area) {
+    if (!areas.contains(area)) {
+      throw new ServiceRefusal(
+          null, 404, "There is no area " + area + " in this partnership.", List.of());
+    }
   }
 
   private static int periodOf(Integer months) {
