@@ -202,6 +202,15 @@ class MatacOutcomeReportTest extends ScoringServiceTestBase {
     }
   }
 
+  @Test
+  void leaves_out_cycles_published_after_the_reports_instant() throws Exception {
+    String before = Instant.now().minus(Duration.ofDays(1)).toString();
+    HttpResponse<String> response =
+        get("/api/v1/reports/outcomes/matac?area=" + AREA + "&asOf=" + before, coordinator());
+    assertThat(response.code()).isEqualTo(400);
+    assertThat(body(response)).contains("Too few people taken on");
+  }
+
   @Nested
   class Refused {
 

@@ -111,8 +111,11 @@ public class OutcomeReports {
   @Transactional
   public Report matac(String area, Instant asOf, long seed) {
     ScoringPolicy policy = rankings.policy();
+    // A cycle published after asOf was not known then: leaving it out keeps a report reproducible.
     List<TaskingCycle.Cycle> published =
-        cycles.cycles(Optional.of(area), Optional.of(TaskingCycle.Status.PUBLISHED.name()));
+        cycles.cycles(Optional.of(area), Optional.of(TaskingCycle.Status.PUBLISHED.name())).stream()
+            .filter(cycle -> !cycle.publishedAt().isAfter(asOf))
+            .toList();
     Map<UUID, List<Instant>> takenOnAt = new HashMap<>();
     Map<TaskingCycle.Cycle, List<TaskingCycle.Entry>> entries = new HashMap<>();
     for (TaskingCycle.Cycle cycle : published) {
