@@ -144,7 +144,11 @@ public final class RfgvScorer {
     return victims;
   }
 
-  private static boolean isSerial(
+  /**
+   * The policy's serial rule at {@code asOf}: two or more incidents against two or more victims in
+   * the serial window, the latest at the policy's minimum age or over (or of unknown age).
+   */
+  static boolean isSerial(
       PersonFacts person, List<IncidentFacts> known, ScoringPolicy policy, Instant asOf) {
     List<IncidentFacts> serialWindow = within(known, asOf, policy.flags().serialWindowDays());
     if (serialWindow.size() < 2 || distinctVictims(serialWindow).size() < 2) {

@@ -11,6 +11,7 @@ import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.Instant;
 import org.matac.events.access.Roles;
+import org.matac.scoring.application.cohorts.AreaMeasures;
 import org.matac.scoring.application.cohorts.HarmReports;
 import org.matac.scoring.application.cohorts.OutcomeReports;
 import org.matac.scoring.application.tasking.TaskingCycles;
@@ -25,12 +26,31 @@ public class ReportController {
 
   private final HarmReports harmReports;
   private final OutcomeReports outcomeReports;
+  private final AreaMeasures areaMeasures;
   private final Clock clock;
 
-  public ReportController(HarmReports harmReports, OutcomeReports outcomeReports, Clock clock) {
+  public ReportController(
+      HarmReports harmReports,
+      OutcomeReports outcomeReports,
+      AreaMeasures areaMeasures,
+      Clock clock) {
     this.harmReports = harmReports;
     this.outcomeReports = outcomeReports;
+    this.areaMeasures = areaMeasures;
     this.clock = clock;
+  }
+
+  /**
+   * An area's offending measures for each of the twelve whole months before {@code asOf} (by
+   * default now) and for the twelve together: DA incidents and crimes, victims and repeat victims,
+   * perpetrators, repeat and serial perpetrators, each with its counting unit and definition.
+   * Counts from 1 to 9 are suppressed.
+   */
+  @Get("/measures")
+  public AreaMeasures.Report measures(
+      @QueryValue String area, @Nullable @QueryValue String asOf, Authentication authentication) {
+    TaskingCycles.requireArea(Caller.of(authentication), area);
+    return areaMeasures.of(area, asOf == null ? clock.instant() : Instants.parse("asOf", asOf));
   }
 
   /**
