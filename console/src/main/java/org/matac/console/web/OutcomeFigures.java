@@ -2,6 +2,7 @@ package org.matac.console.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.matac.console.domain.LineChart;
 
@@ -229,14 +230,14 @@ public record OutcomeFigures(
   }
 
   private static String oneDecimal(Object value) {
-    return String.format(java.util.Locale.UK, "%.1f", number(value));
+    return String.format(Locale.UK, "%.1f", number(value));
   }
 
   private static String signed(Object value) {
-    return String.format(java.util.Locale.UK, "%+.1f", number(value));
+    return String.format(Locale.UK, "%+.1f", number(value));
   }
 
   private static String signedPercent(Object value) {
-    return String.format(java.util.Locale.UK, "%+.0f%%", 100 * number(value));
+    return String.format(Locale.UK, "%+.0f%%", 100 * number(value));
   }
 }

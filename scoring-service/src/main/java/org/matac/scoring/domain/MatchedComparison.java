@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * A matched comparison: each person an intervention took on is paired with the most similar person
@@ -323,7 +324,7 @@ public final class MatchedComparison {
           pairs.stream().map(Pair::comparison).mapToDouble(value).toArray();
       int unknown =
           (int)
-              java.util.stream.Stream.concat(treated.stream(), pool.stream())
+              Stream.concat(treated.stream(), pool.stream())
                   .filter(subject -> covariate.value.apply(subject.measures()).isEmpty())
                   .count();
       return new Balance(

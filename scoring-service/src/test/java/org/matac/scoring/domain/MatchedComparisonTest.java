@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,7 @@ class MatchedComparisonTest {
               1,
               Optional.empty(),
               Optional.of(10),
-              java.util.OptionalInt.empty(),
+              OptionalInt.empty(),
               List.of());
       return new MatchedComparison.Subject(id, "CYCLE", measures);
     }
