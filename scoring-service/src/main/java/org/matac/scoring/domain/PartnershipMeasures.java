@@ -90,7 +90,7 @@ public final class PartnershipMeasures {
 
   /** One measure: its definition, a cell per month (oldest first) and the twelve months' cell. */
   public record Row(
-      Measure measure,
+      String measure,
       String label,
       String unit,
       String definition,
@@ -154,7 +154,7 @@ public final class PartnershipMeasures {
     for (Measure measure : Measure.values()) {
       rows.add(
           new Row(
-              measure,
+              measure.name(),
               measure.label(),
               measure.unit(),
               measure.definition(),
@@ -240,7 +240,7 @@ public final class PartnershipMeasures {
     return incident.source() + "\u0000" + incident.incidentRef();
   }
 
-  private static Instant start(YearMonth month) {
+  static Instant start(YearMonth month) {
     return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 }

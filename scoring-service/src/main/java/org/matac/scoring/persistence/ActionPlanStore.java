@@ -93,6 +93,11 @@ public class ActionPlanStore {
    * The actions an agency owns in the given areas, on published lists, soonest due first, each with
    * the name scoring holds for the person (tracking's last profile change carried it).
    */
+  /** Every action agreed for anyone in an area. */
+  public List<MatacAction> inArea(String area) {
+    return sql.query("SELECT * FROM matac_action WHERE area = ?", ActionPlanStore::action, area);
+  }
+
   public List<OwnedAction> ownedBy(String agency, Collection<String> areas) {
     return sql.query(
         "SELECT a.*, f.profile->>'givenName' AS given_name, f.profile->>'familyName' AS"

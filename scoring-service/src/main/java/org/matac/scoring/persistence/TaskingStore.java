@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.scoring.domain.MatacMembership;
+import org.matac.scoring.domain.MembershipSpell;
 import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.domain.TaskingCycle.Cycle;
 import org.matac.scoring.domain.TaskingCycle.Entry;
@@ -130,6 +131,20 @@ public class TaskingStore {
                 row.getString(2),
                 row.getObject(3, UUID.class),
                 row.getInt(4)),
+        area);
+  }
+
+  /** Every time anyone was in MATAC in an area, discharged or not. */
+  public List<MembershipSpell> spellsIn(String area) {
+    return sql.query(
+        "SELECT perpetrator_id, approved_at, discharged_at, discharge_reason FROM matac_membership"
+            + " WHERE area = ?",
+        row ->
+            new MembershipSpell(
+                row.getObject(1, UUID.class),
+                Sql.instant(row, "approved_at"),
+                Optional.ofNullable(Sql.instant(row, "discharged_at")),
+                Optional.ofNullable(row.getString(4))),
         area);
   }
 

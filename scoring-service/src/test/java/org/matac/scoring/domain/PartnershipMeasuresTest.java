@@ -29,7 +29,7 @@ class PartnershipMeasuresTest {
 
   private PartnershipMeasures.Row row(PartnershipMeasures.Measure measure) {
     return PartnershipMeasures.of(people, AREA, REPORT, Policies.rfgv1()).rows().stream()
-        .filter(row -> row.measure() == measure)
+        .filter(row -> row.measure().equals(measure.name()))
         .findFirst()
         .orElseThrow();
   }
