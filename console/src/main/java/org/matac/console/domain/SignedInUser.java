@@ -70,6 +70,7 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
       items.add(new NavigationItem("Harm concentration", "/harm"));
     }
     if (has(Roles.ANALYST) || has(Roles.ADMIN) || has(Roles.MATAC_COORDINATOR)) {
+      items.add(new NavigationItem("Partnership measures", "/measures"));
       items.add(new NavigationItem("MATAC outcomes", "/outcomes"));
     }
     if (has(Roles.ADMIN)) {

@@ -130,6 +130,45 @@ public class EvidencePages {
   }
 
   /**
+   * An area's partnership measures for the twelve whole months before today: offending and MATAC,
+   * each with its definition beside it and small counts suppressed, with the twelve months'
+   * breakdowns.
+   */
+  @Get("/measures{?area}")
+  @Secured({Roles.ANALYST, Roles.ADMIN, Roles.MATAC_COORDINATOR})
+  public ModelAndView<Map<String, Object>> measures(
+      @Nullable @QueryValue String area, SessionToken token) {
+    Map<String, Object> report =
+        area != null && areas.contains(area) ? measuresReport(area, token) : null;
+    return Page.of(
+        "measures",
+        "Partnership measures",
+        "areas",
+        areas,
+        "area",
+        area,
+        "report",
+        report,
+        "measures",
+        report == null ? null : MeasureFigures.of(report));
+  }
+
+  /** The measures page's tables as CSV: one line per measure, then the breakdowns. */
+  @Get(value = "/measures.csv{?area}", produces = "text/csv")
+  @Secured({Roles.ANALYST, Roles.ADMIN, Roles.MATAC_COORDINATOR})
+  public HttpResponse<String> measuresCsv(@QueryValue String area, SessionToken token) {
+    requireArea(area);
+    MeasureFigures figures = MeasureFigures.of(measuresReport(area, token));
+    String file = "partnership-measures-" + area.toLowerCase(Locale.UK) + ".csv";
+    return HttpResponse.ok(Csv.of(figures.csvHeader(), figures.csvRows()))
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  }
+
+  private Map<String, Object> measuresReport(String area, SessionToken token) {
+    return services.get(Service.SCORING, "/api/v1/reports/measures?area=" + area, token);
+  }
+
+  /**
    * Whether MATAC worked in an area: scoring's three designs, each with its strength and a table
    * behind every chart, and the caveats; or, for an area with too few people followed up, why not.
    */

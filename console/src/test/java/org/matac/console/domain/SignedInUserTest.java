@@ -32,6 +32,7 @@ class SignedInUserTest {
   void the_navigation_offers_every_page_of_every_role_held() {
     assertThat(with("MATAC_COORDINATOR", "ANALYST").navigation())
         .extracting(SignedInUser.NavigationItem::href)
-        .containsExactly("/rankings", "/cycles", "/referrals", "/analysis", "/harm", "/outcomes");
+        .containsExactly(
+            "/rankings", "/cycles", "/referrals", "/analysis", "/harm", "/measures", "/outcomes");
   }
 }

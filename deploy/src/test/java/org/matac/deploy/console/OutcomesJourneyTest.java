@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.matac.deploy.LocalStack;
 import org.matac.deploy.RunningStack;
 import org.matac.testing.Envelopes;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -35,6 +37,7 @@ class OutcomesJourneyTest {
   private static final String AREA = "HART";
   private static final int PEOPLE = 80;
   private static final int TAKEN_ON_PER_CYCLE = 16;
+  private static final int MEASURED = 12;
 
   private final Api api = new Api();
   private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -72,6 +75,31 @@ class OutcomesJourneyTest {
                     >= PEOPLE);
     cycle(today.minusDays(430));
     cycle(today.minusDays(402));
+    Instant middleOfLastMonth =
+        YearMonth.from(today).minusMonths(1).atDay(15).atStartOfDay(ZoneOffset.UTC).toInstant();
+    for (int i = 0; i < MEASURED; i++) {
+      api.send(
+          police, incident("NICHE-MEASURED-" + i, PEOPLE + i, "COMMON_ASSAULT", middleOfLastMonth));
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                lastMonthsIncidents(
+                        api.get(
+                            LocalStack.Service.SCORING,
+                            "/api/v1/reports/measures?area=" + AREA,
+                            coordinator()))
+                    .equals(String.valueOf(MEASURED)));
+  }
+
+  private static String lastMonthsIncidents(JsonNode measures) {
+    for (JsonNode row : measures.path("rows")) {
+      if (row.path("measure").asText().equals("DA_INCIDENTS")) {
+        return row.path("months").get(11).path("value").asText();
+      }
+    }
+    return "";
   }
 
   private static String incident(String person, int i, String offence, Instant at) {
@@ -79,6 +107,7 @@ class OutcomesJourneyTest {
         .withPerson(person)
         .withArea(AREA)
         .named("Outcome" + i, "Fakeperson-Outcomes")
+        .withVictim("V-OUTCOMES-" + i)
         .bornOn(LocalDate.of(1980 + i % 20, 1 + i % 12, 1 + i % 28).toString())
         .withOffence(offence)
         .occurredAt(at.toString())
@@ -142,5 +171,31 @@ class OutcomesJourneyTest {
         .contains("Before and after entry (not an impact estimate),Harm (gravity-weighted),")
         .doesNotContain("Fakeperson");
     assertThat(csv.lines()).hasSize(1 + 3 + 3 + 6 + 24 + 5);
+  }
+
+  @Test
+  void a_coordinator_sees_the_areas_measures_each_defined_beside_it() {
+    browser =
+        Browser.open(RunningStack.stack().url(LocalStack.Service.CONSOLE))
+            .signInAs("coordinator-outcomes", "MATAC coordinator", "HART_COUNCIL", "Hart");
+    browser.follow("Partnership measures");
+    new Select(browser.find(By.id("area"))).selectByVisibleText("Hart");
+    browser.press("Show the measures");
+
+    List<WebElement> rows = browser.findAll(By.cssSelector("#measures tbody tr"));
+    assertThat(rows).hasSize(7 + 5);
+    WebElement incidents = rows.get(0);
+    assertThat(incidents.getText()).startsWith("DA incidents").contains("Incidents in the area");
+    List<WebElement> cells = incidents.findElements(By.tagName("td"));
+    assertThat(cells.get(0).getText()).as("the twelve months").isEqualTo(String.valueOf(MEASURED));
+    assertThat(cells.get(1).getText()).as("last month").isEqualTo(String.valueOf(MEASURED));
+    assertThat(browser.text()).doesNotContain("Fakeperson");
+    browser.checkPage("coordinator-partnership-measures");
+    browser.screenshotOf(By.id("main-content"), "coordinator-partnership-measures-table");
+    browser.screenshotOf(By.id("main-content"), "coordinator-partnership-measures-narrow", 320);
+
+    String csv = browser.download("/measures.csv?area=" + AREA);
+    assertThat(csv.lines().findFirst().orElseThrow()).startsWith("Measure,Unit,");
+    assertThat(csv.lines()).hasSize(1 + 12);
   }
 }

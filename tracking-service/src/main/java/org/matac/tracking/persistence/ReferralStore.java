@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.matac.support.sql.Sql;
 import org.matac.tracking.domain.Referral;
 import org.matac.tracking.domain.ReferralFilter;
+import org.matac.tracking.domain.ReferralFunnel;
 
 /** Referrals and their lifecycle; every change is conditional on the version the caller saw. */
 @Singleton
@@ -97,8 +98,9 @@ public class ReferralStore {
   public boolean claim(UUID id, String caseworker, Instant now) {
     return sql.update(
             "UPDATE referral SET status = 'CLAIMED', claimed_by = ?, version = version + 1,"
-                + " updated_at = ? WHERE id = ? AND status = 'NEW'",
+                + " updated_at = ?, claimed_at = ? WHERE id = ? AND status = 'NEW'",
             caseworker,
+            now,
             now,
             id)
         == 1;
@@ -122,9 +124,11 @@ public class ReferralStore {
       UUID id, long version, String screeningJson, boolean priority, Instant now) {
     return sql.update(
             "UPDATE referral SET status = 'SCREENED', screening = ?, priority = ?,"
-                + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+                + " version = version + 1, updated_at = ?, screened_at = ? WHERE id = ?"
+                + " AND version = ?",
             new Sql.Json(screeningJson),
             priority,
+            now,
             now,
             id,
             version)
@@ -141,15 +145,34 @@ public class ReferralStore {
       Instant now) {
     return sql.update(
             "UPDATE referral SET status = ?, pathway = ?, outcome = ?, decision_reason = ?,"
-                + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+                + " version = version + 1, updated_at = ?, decided_at = ? WHERE id = ?"
+                + " AND version = ?",
             status.name(),
             pathway,
             outcome,
             reason,
             now,
+            now,
             id,
             version)
         == 1;
+  }
+
+  /** How far each referral to an area made since {@code from} got, and when. */
+  public List<ReferralFunnel.Milestones> milestonesIn(String area, Instant from) {
+    return sql.query(
+        "SELECT referring_agency, pathway_requested, status, created_at, claimed_at, decided_at"
+            + " FROM referral WHERE area = ? AND created_at >= ?",
+        row ->
+            new ReferralFunnel.Milestones(
+                row.getString("referring_agency"),
+                row.getString("pathway_requested"),
+                Referral.Status.valueOf(row.getString("status")),
+                Sql.instant(row, "created_at"),
+                Optional.ofNullable(Sql.instant(row, "claimed_at")),
+                Optional.ofNullable(Sql.instant(row, "decided_at"))),
+        area,
+        from);
   }
 
   /** The area of the person's latest incident, for a referral that names none. */
