@@ -138,8 +138,9 @@ public class EvidencePages {
   @Secured({Roles.ANALYST, Roles.ADMIN, Roles.MATAC_COORDINATOR})
   public ModelAndView<Map<String, Object>> measures(
       @Nullable @QueryValue String area, SessionToken token) {
-    Map<String, Object> report =
-        area != null && areas.contains(area) ? measuresReport(area, token) : null;
+    boolean chosen = area != null && areas.contains(area);
+    Map<String, Object> report = chosen ? measuresReport(area, token) : null;
+    Map<String, Object> referrals = chosen ? referralsReport(area, token) : null;
     return Page.of(
         "measures",
         "Partnership measures",
@@ -150,7 +151,9 @@ public class EvidencePages {
         "report",
         report,
         "measures",
-        report == null ? null : MeasureFigures.of(report));
+        report == null ? null : MeasureFigures.of(report),
+        "referrals",
+        referrals == null ? null : ReferralFigures.of(referrals));
   }
 
   /** The measures page's tables as CSV: one line per measure, then the breakdowns. */
@@ -159,9 +162,16 @@ public class EvidencePages {
   public HttpResponse<String> measuresCsv(@QueryValue String area, SessionToken token) {
     requireArea(area);
     MeasureFigures figures = MeasureFigures.of(measuresReport(area, token));
+    List<List<String>> rows = new ArrayList<>(figures.csvRows());
+    rows.addAll(
+        ReferralFigures.of(referralsReport(area, token)).csvRows(figures.csvHeader().size()));
     String file = "partnership-measures-" + area.toLowerCase(Locale.UK) + ".csv";
-    return HttpResponse.ok(Csv.of(figures.csvHeader(), figures.csvRows()))
+    return HttpResponse.ok(Csv.of(figures.csvHeader(), rows))
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  }
+
+  private Map<String, Object> referralsReport(String area, SessionToken token) {
+    return services.get(Service.TRACKING, "/api/v1/reports/referrals?area=" + area, token);
   }
 
   private Map<String, Object> measuresReport(String area, SessionToken token) {

@@ -36,7 +36,7 @@ public record MeasureFigures(
     return copy;
   }
 
-  public record Share(String label, String count) {}
+  public record Share(String label, String figure) {}
 
   static final String SUPPRESSED = "<10";
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
@@ -93,7 +93,7 @@ public record MeasureFigures(
           for (Share share : shares) {
             List<String> line = new ArrayList<>(List.of(table + ": " + share.label(), ""));
             months.forEach(month -> line.add(""));
-            line.addAll(List.of(share.count(), "Over the twelve months"));
+            line.addAll(List.of(share.figure(), "Over the twelve months"));
             lines.add(line);
           }
         });

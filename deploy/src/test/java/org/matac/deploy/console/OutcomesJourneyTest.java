@@ -189,6 +189,9 @@ class OutcomesJourneyTest {
     List<WebElement> cells = incidents.findElements(By.tagName("td"));
     assertThat(cells.get(0).getText()).as("the twelve months").isEqualTo(String.valueOf(MEASURED));
     assertThat(cells.get(1).getText()).as("last month").isEqualTo(String.valueOf(MEASURED));
+    assertThat(browser.findAll(By.cssSelector("#referral-funnel .govuk-summary-list__row")))
+        .as("six stages and two waits")
+        .hasSize(6 + 2);
     assertThat(browser.text()).doesNotContain("Fakeperson");
     browser.checkPage("coordinator-partnership-measures");
     browser.screenshotOf(By.id("main-content"), "coordinator-partnership-measures-table");
@@ -196,6 +199,8 @@ class OutcomesJourneyTest {
 
     String csv = browser.download("/measures.csv?area=" + AREA);
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith("Measure,Unit,");
-    assertThat(csv.lines()).hasSize(1 + 12);
+    assertThat(csv.lines())
+        .as("the measures, the funnel's stages and its waits")
+        .hasSize(1 + 12 + 6 + 2);
   }
 }

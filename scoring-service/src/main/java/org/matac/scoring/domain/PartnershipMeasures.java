@@ -57,26 +57,22 @@ public final class PartnershipMeasures {
             + " at its end: two or more incidents against two or more victims within the policy's"
             + " serial window, at the policy's minimum age or over.");
 
-    private final String label;
-    private final String unit;
-    private final String definition;
+    private final Definition definition;
 
-    Measure(String label, String unit, String definition) {
-      this.label = label;
-      this.unit = unit;
-      this.definition = definition;
+    Measure(String label, String unit, String text) {
+      this.definition = new Definition(label, unit, text);
     }
 
-    public String label() {
-      return label;
-    }
-
-    public String unit() {
-      return unit;
-    }
-
-    public String definition() {
+    public Definition definition() {
       return definition;
+    }
+  }
+
+  /** What a measure is called, what it counts in, and exactly what it counts. */
+  public record Definition(String label, String unit, String text) {
+
+    Row row(String measure, List<Cell> months, Cell twelveMonths) {
+      return new Row(measure, label, unit, text, months, twelveMonths);
     }
   }
 
@@ -153,13 +149,12 @@ public final class PartnershipMeasures {
     List<Row> rows = new ArrayList<>();
     for (Measure measure : Measure.values()) {
       rows.add(
-          new Row(
-              measure.name(),
-              measure.label(),
-              measure.unit(),
-              measure.definition(),
-              perMonth.stream().map(counts -> Cell.of(counts.get(measure))).toList(),
-              Cell.of(year.get(measure))));
+          measure
+              .definition()
+              .row(
+                  measure.name(),
+                  perMonth.stream().map(counts -> Cell.of(counts.get(measure))).toList(),
+                  Cell.of(year.get(measure))));
     }
     return new Table(months, rows);
   }

@@ -51,14 +51,10 @@ public final class TaskingMeasures {
             + " nor closed as not achieved by its end (an action whose last change closed it after"
             + " the end counts as still open then).");
 
-    private final String label;
-    private final String unit;
-    private final String definition;
+    private final PartnershipMeasures.Definition definition;
 
-    Measure(String label, String unit, String definition) {
-      this.label = label;
-      this.unit = unit;
-      this.definition = definition;
+    Measure(String label, String unit, String text) {
+      this.definition = new PartnershipMeasures.Definition(label, unit, text);
     }
   }
 
@@ -80,11 +76,8 @@ public final class TaskingMeasures {
                     actions)));
       }
       rows.add(
-          new PartnershipMeasures.Row(
+          measure.definition.row(
               measure.name(),
-              measure.label,
-              measure.unit,
-              measure.definition,
               cells,
               PartnershipMeasures.Cell.of(count(measure, first, last, spells, actions))));
     }

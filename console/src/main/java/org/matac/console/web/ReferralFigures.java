@@ -1,0 +1,90 @@
+package org.matac.console.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Tracking's referral funnel as the measures page prints it, and as CSV lines beside it. */
+public record ReferralFigures(
+    List<Line> stages, List<Line> byReferringAgency, List<Line> byPathway, List<Line> waits) {
+
+  /** A labelled line: what it counts, the figure, and its definition where it has one. */
+  public record Line(String label, String figure, String definition) {}
+
+  static ReferralFigures of(Map<String, Object> report) {
+    Map<String, Object> funnel = Answers.map(report.get("funnel"));
+    List<Line> stages = new ArrayList<>();
+    for (Map<String, Object> stage : Answers.list(funnel.get("stages"))) {
+      stages.add(
+          new Line(
+              String.valueOf(stage.get("label")),
+              count(Answers.map(stage.get("count"))),
+              String.valueOf(stage.get("definition"))));
+    }
+    List<Line> waits = new ArrayList<>();
+    for (Map<String, Object> wait : Answers.list(funnel.get("waits"))) {
+      waits.add(
+          new Line(
+              String.valueOf(wait.get("label")),
+              waitFigure(wait),
+              wait.get("definition") + " From " + wait.get("referrals") + " referrals."));
+    }
+    return new ReferralFigures(
+        stages,
+        groups(funnel.get("byReferringAgency")),
+        groups(funnel.get("byPathwayRequested")),
+        waits);
+  }
+
+  private static List<Line> groups(Object groups) {
+    return Answers.list(groups).stream()
+        .map(
+            group ->
+                new Line(
+                    Formats.SHARED.words(group.get("label")),
+                    count(Answers.map(group.get("count"))),
+                    ""))
+        .toList();
+  }
+
+  private static String count(Map<String, Object> count) {
+    return Boolean.TRUE.equals(count.get("suppressed"))
+        ? MeasureFigures.SUPPRESSED
+        : String.valueOf(count.get("value"));
+  }
+
+  private static String waitFigure(Map<String, Object> wait) {
+    if (!(wait.get("median") instanceof Number median)) {
+      return "Too few to say";
+    }
+    return String.format(
+        Locale.UK,
+        "%.1f days (half between %.1f and %.1f)",
+        median.doubleValue(),
+        ((Number) wait.get("lowerQuartile")).doubleValue(),
+        ((Number) wait.get("upperQuartile")).doubleValue());
+  }
+
+  /** The funnel as lines of a CSV whose other lines have {@code columns} cells. */
+  List<List<String>> csvRows(int columns) {
+    List<List<String>> rows = new ArrayList<>();
+    add(rows, "Referrals", stages, columns);
+    add(rows, "Referrals by referring agency", byReferringAgency, columns);
+    add(rows, "Referrals by pathway requested", byPathway, columns);
+    add(rows, "Referral waits", waits, columns);
+    return rows;
+  }
+
+  private static void add(List<List<String>> rows, String table, List<Line> lines, int columns) {
+    for (Line line : lines) {
+      List<String> row = new ArrayList<>(List.of(table + ": " + line.label(), ""));
+      while (row.size() < columns - 2) {
+        row.add("");
+      }
+      row.add(line.figure());
+      row.add(line.definition());
+      rows.add(row);
+    }
+  }
+}
