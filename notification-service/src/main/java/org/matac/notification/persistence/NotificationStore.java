@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.matac.notification.domain.AcknowledgementTimes;
 import org.matac.notification.domain.ChannelDelivery;
 import org.matac.notification.domain.InboxEntry;
 import org.matac.notification.domain.Notice;
@@ -232,6 +233,20 @@ public class NotificationStore {
         row.getString("link"),
         Sql.instant(row, "created_at"),
         Sql.instant(row, "acknowledged_at"));
+  }
+
+  /** Every notice given about people in {@code area} since {@code from}, for its timing alone. */
+  public List<AcknowledgementTimes.Notice> noticesIn(String area, Instant from) {
+    return sql.query(
+        "SELECT urgent, created_at, acknowledged_at FROM notification"
+            + " WHERE area = ? AND created_at >= ?",
+        row ->
+            new AcknowledgementTimes.Notice(
+                row.getBoolean("urgent"),
+                Sql.instant(row, "created_at"),
+                Optional.ofNullable(Sql.instant(row, "acknowledged_at"))),
+        area,
+        from);
   }
 
   /** Acknowledges the worker's own notification; answers false when it is not theirs. */
