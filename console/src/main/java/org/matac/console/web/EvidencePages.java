@@ -141,6 +141,7 @@ public class EvidencePages {
     boolean chosen = area != null && areas.contains(area);
     Map<String, Object> report = chosen ? measuresReport(area, token) : null;
     Map<String, Object> referrals = chosen ? referralsReport(area, token) : null;
+    Map<String, Object> notices = chosen ? noticesReport(area, token) : null;
     return Page.of(
         "measures",
         "Partnership measures",
@@ -153,7 +154,9 @@ public class EvidencePages {
         "measures",
         report == null ? null : MeasureFigures.of(report),
         "referrals",
-        referrals == null ? null : ReferralFigures.of(referrals));
+        referrals == null ? null : ReferralFigures.of(referrals),
+        "notices",
+        notices == null ? null : NoticeFigures.of(notices));
   }
 
   /** The measures page's tables as CSV: one line per measure, then the breakdowns. */
@@ -163,11 +166,17 @@ public class EvidencePages {
     requireArea(area);
     MeasureFigures figures = MeasureFigures.of(measuresReport(area, token));
     List<List<String>> rows = new ArrayList<>(figures.csvRows());
-    rows.addAll(
-        ReferralFigures.of(referralsReport(area, token)).csvRows(figures.csvHeader().size()));
+    int columns = figures.csvHeader().size();
+    rows.addAll(ReferralFigures.of(referralsReport(area, token)).csvRows(columns));
+    rows.addAll(NoticeFigures.of(noticesReport(area, token)).csvRows(columns));
     String file = "partnership-measures-" + area.toLowerCase(Locale.UK) + ".csv";
     return HttpResponse.ok(Csv.of(figures.csvHeader(), rows))
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  }
+
+  private Map<String, Object> noticesReport(String area, SessionToken token) {
+    return services.get(
+        Service.NOTIFICATION, "/api/v1/reports/acknowledgements?area=" + area, token);
   }
 
   private Map<String, Object> referralsReport(String area, SessionToken token) {

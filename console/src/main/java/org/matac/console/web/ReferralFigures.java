@@ -76,7 +76,8 @@ public record ReferralFigures(
     return rows;
   }
 
-  private static void add(List<List<String>> rows, String table, List<Line> lines, int columns) {
+  /** Lines of one table as CSV rows: its name and the line's label, the figure, its definition. */
+  static void add(List<List<String>> rows, String table, List<Line> lines, int columns) {
     for (Line line : lines) {
       List<String> row = new ArrayList<>(List.of(table + ": " + line.label(), ""));
       while (row.size() < columns - 2) {

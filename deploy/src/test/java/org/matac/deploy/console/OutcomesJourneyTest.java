@@ -192,6 +192,9 @@ class OutcomesJourneyTest {
     assertThat(browser.findAll(By.cssSelector("#referral-funnel .govuk-summary-list__row")))
         .as("six stages and two waits")
         .hasSize(6 + 2);
+    assertThat(browser.findAll(By.cssSelector("#notice-times .govuk-summary-list__row")))
+        .as("urgent and other notices")
+        .hasSize(2);
     assertThat(browser.text()).doesNotContain("Fakeperson");
     browser.checkPage("coordinator-partnership-measures");
     browser.screenshotOf(By.id("main-content"), "coordinator-partnership-measures-table");
@@ -200,7 +203,7 @@ class OutcomesJourneyTest {
     String csv = browser.download("/measures.csv?area=" + AREA);
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith("Measure,Unit,");
     assertThat(csv.lines())
-        .as("the measures, the funnel's stages and its waits")
-        .hasSize(1 + 12 + 6 + 2);
+        .as("the measures, the funnel's stages and waits, the two kinds of notice")
+        .hasSize(1 + 12 + 6 + 2 + 2);
   }
 }

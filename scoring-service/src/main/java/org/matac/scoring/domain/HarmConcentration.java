@@ -3,7 +3,9 @@ package org.matac.scoring.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How concentrated harm is among the people who caused it in a period and area: the share of all
@@ -125,6 +127,29 @@ public final class HarmConcentration {
                 .toList(),
             weights)
         .doubleValue();
+  }
+
+  /**
+   * The harm the person caused each of their victims in {@code area} in the period: every incident
+   * weighs its gravest offence for each victim it names, so a pair's harm is what that victim
+   * suffered from that person. An incident that names no victim belongs to no pair.
+   */
+  public static List<Double> dyadHarms(
+      List<IncidentFacts> known,
+      String area,
+      Instant from,
+      Instant to,
+      ScoringPolicy.GravityTable weights) {
+    Map<IncidentFacts.VictimKey, Double> byVictim = new HashMap<>();
+    for (IncidentFacts incident : known) {
+      if (area.equals(incident.area())
+          && !incident.occurredAt().isBefore(from)
+          && incident.occurredAt().isBefore(to)) {
+        double weight = RfgvScorer.gravestWeight(incident, weights).doubleValue();
+        incident.victims().forEach(victim -> byVictim.merge(victim, weight, Double::sum));
+      }
+    }
+    return List.copyOf(byVictim.values());
   }
 
   /** Whether any of the person's known incidents, anywhere, happened before {@code from}. */

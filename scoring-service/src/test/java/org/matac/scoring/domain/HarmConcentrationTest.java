@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,31 @@ class HarmConcentrationTest {
       assertThat(HarmConcentration.lorenz(harms))
           .extracting(HarmConcentration.LorenzPoint::harm)
           .containsExactly(0.0, 0.1, 0.3, 0.6, 1.0);
+    }
+  }
+
+  @Nested
+  class PerpetratorVictimPairs {
+
+    private final Instant from = Incidents.AS_OF.minusSeconds(86_400L * 60);
+
+    @Test
+    void weigh_each_incident_for_every_victim_it_names_in_the_area_and_period() {
+      // A GBH against V-1 and V-2 (547 each), an ABH against V-1 (365); an assault elsewhere
+      // and one before the period count for no pair.
+      List<Double> pairs =
+          HarmConcentration.dyadHarms(
+              List.of(
+                  Incidents.daysBefore(10).offences("GBH").victims("V-1", "V-2").build(),
+                  Incidents.daysBefore(5).offences("ABH").victims("V-1").build(),
+                  Incidents.daysBefore(5).area("PORTSMOUTH").victims("V-3").build(),
+                  Incidents.daysBefore(90).victims("V-4").build()),
+              "SOUTHAMPTON",
+              from,
+              Incidents.AS_OF,
+              Policies.rfgv1().gravityTable());
+
+      assertThat(pairs).containsExactlyInAnyOrder(547.0 + 365.0, 547.0);
     }
   }
 

@@ -109,6 +109,17 @@ class HarmReportTest extends ScoringServiceTestBase {
     }
 
     @Test
+    void weighs_perpetrator_victim_pairs_too() throws Exception {
+      // Each incident names one victim of its own: thirteen pairs, the GBH's 547 and two 365s
+      // at the top. 10% of 13 pairs rounds up to 2: 547 + 365 = 912 of 1,467.
+      JsonNode pairs = report(analystToken()).path("pairs");
+
+      assertThat(pairs.path("pairs").asInt()).isEqualTo(13);
+      assertThat(pairs.path("highestHarm").get(3).path("ofHarm").asDouble())
+          .isCloseTo(912 / 1_467.0, within(1e-9));
+    }
+
+    @Test
     void says_how_many_people_cover_half_and_four_fifths_of_the_harm() throws Exception {
       // 912 is 62% of 1,467; 912 + 365 = 1,277 is 87%.
       JsonNode coverage = report(analystToken()).path("coverage");

@@ -47,6 +47,16 @@ public class HarmReports {
   /** How many of the highest-harm people cover {@code ofHarm} of all harm. */
   public record Coverage(double ofHarm, int people) {}
 
+  /**
+   * The same concentration over perpetrator-victim pairs: what share of all harm the pairs with the
+   * most harm account for. Absent where fewer than {@link #FEWEST_PEOPLE} pairs were harmed.
+   */
+  public record Pairs(
+      int pairs,
+      List<HarmConcentration.Share> highestHarm,
+      double gini,
+      Bootstrap.Interval giniInterval) {}
+
   public record Report(
       String area,
       Instant from,
@@ -62,7 +72,8 @@ public class HarmReports {
       Bootstrap.Interval giniInterval,
       int resamples,
       long seed,
-      List<HarmConcentration.LorenzPoint> lorenz) {}
+      List<HarmConcentration.LorenzPoint> lorenz,
+      Pairs pairs) {}
 
   private record PersonHarm(double harm, boolean knownBefore) {}
 
@@ -74,8 +85,10 @@ public class HarmReports {
     }
     ScoringPolicy policy = policies.active();
     List<PersonHarm> people = new ArrayList<>();
+    List<Double> pairs = new ArrayList<>();
     for (ParsedFactsCache.Parsed person : parsedFacts.inArea(area)) {
       List<IncidentFacts> known = person.facts().incidentsKnownAt(asOf);
+      pairs.addAll(HarmConcentration.dyadHarms(known, area, from, to, policy.gravityTable()));
       double harm = HarmConcentration.harmIn(known, area, from, to, policy.gravityTable());
       if (harm > 0) {
         people.add(new PersonHarm(harm, HarmConcentration.knownBefore(known, from)));
@@ -118,6 +131,20 @@ public class HarmReports {
         HarmConcentration.giniInterval(harms, RESAMPLES, seed),
         RESAMPLES,
         seed,
-        HarmConcentration.lorenz(harms));
+        HarmConcentration.lorenz(harms),
+        pairs(pairs, seed));
+  }
+
+  private static Pairs pairs(List<Double> harms, long seed) {
+    double[] pairHarms =
+        harms.stream().mapToDouble(Double::doubleValue).filter(h -> h > 0).toArray();
+    if (pairHarms.length < FEWEST_PEOPLE) {
+      return null;
+    }
+    return new Pairs(
+        pairHarms.length,
+        HarmConcentration.topShares(pairHarms, GROUPS),
+        HarmConcentration.gini(pairHarms),
+        HarmConcentration.giniInterval(pairHarms, RESAMPLES, seed));
   }
 }
