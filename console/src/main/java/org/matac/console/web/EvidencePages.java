@@ -89,6 +89,8 @@ public class EvidencePages {
         report,
         "chart",
         chart,
+        "pairs",
+        report == null ? null : pairShares(report),
         "refused",
         refused);
   }
@@ -242,6 +244,22 @@ public class EvidencePages {
       throw new ServiceRefusal(
           null, 404, "There is no area " + area + " in this partnership.", List.of());
     }
+  }
+
+  /** The highest-harm groups of perpetrator-victim pairs, when scoring reports pairs at all. */
+  private static List<ReferralFigures.Line> pairShares(Map<String, Object> report) {
+    return Answers.list(Answers.map(report.get("pairs")).get("highestHarm")).stream()
+        .map(
+            group ->
+                new ReferralFigures.Line(
+                    "Highest-harm "
+                        + Formats.SHARED.percent(group.get("fractionOfPeople"))
+                        + " of pairs ("
+                        + group.get("people")
+                        + ")",
+                    Formats.SHARED.percent(group.get("ofHarm")),
+                    ""))
+        .toList();
   }
 
   private static int periodOf(Integer months) {

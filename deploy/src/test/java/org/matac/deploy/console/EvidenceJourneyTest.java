@@ -102,6 +102,9 @@ class EvidenceJourneyTest {
     assertThat(browser.find(By.id("lorenz-summary")).getText())
         .startsWith("The lowest-harm half of people caused");
     assertThat(browser.findAll(By.cssSelector("#lorenz-table tbody tr"))).hasSize(10);
+    assertThat(browser.findAll(By.cssSelector("#highest-harm-pairs tbody tr")))
+        .as("the same four groups, of perpetrator and victim pairs")
+        .hasSize(4);
     assertThat(browser.text()).doesNotContain("Fakeperson-Evidence");
     browser.checkPage("analyst-harm-concentration");
     browser.screenshotOf(By.id("main-content"), "analyst-harm-concentration-figures");
