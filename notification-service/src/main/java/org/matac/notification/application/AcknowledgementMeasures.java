@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import org.matac.events.access.Roles;
 import org.matac.notification.domain.AcknowledgementTimes;
 import org.matac.notification.persistence.NotificationStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
 import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
@@ -19,9 +21,11 @@ import org.matac.support.security.Caller;
 public class AcknowledgementMeasures {
 
   private final NotificationStore notices;
+  private final AuditTrail audit;
 
-  public AcknowledgementMeasures(NotificationStore notices) {
+  public AcknowledgementMeasures(NotificationStore notices, AuditTrail audit) {
     this.notices = notices;
+    this.audit = audit;
   }
 
   public record Report(String area, Instant asOf, AcknowledgementTimes.Report times) {}
@@ -32,6 +36,7 @@ public class AcknowledgementMeasures {
     if (!seesEveryArea && !reader.areas().contains(area)) {
       throw Refused.forbidden("You do not coordinate area " + area + ".");
     }
+    audit.record(AuditEntry.reportRead(reader, area, "acknowledgement times as of " + asOf));
     Instant from =
         YearMonth.from(asOf.atOffset(ZoneOffset.UTC))
             .minusMonths(12)

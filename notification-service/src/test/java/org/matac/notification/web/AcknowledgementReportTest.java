@@ -26,6 +26,9 @@ import org.matac.notification.NotificationServiceTestBase;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcknowledgementReportTest extends NotificationServiceTestBase {
+  private static final String AUDITED =
+      "SELECT count(*) FROM audit_event WHERE action = 'CONSULTATION' AND subject_type = 'AREA'"
+          + " AND subject_id = ?";
 
   private static final String AREA = "ACK-" + UUID.randomUUID().toString().substring(0, 8);
   private static final int NOTICES = 12;
@@ -76,5 +79,14 @@ class AcknowledgementReportTest extends NotificationServiceTestBase {
   void is_refused_to_a_worker() {
     assertThat(get("/api/v1/reports/acknowledgements?area=" + AREA, workerToken("idva-x")).code())
         .isEqualTo(403);
+  }
+
+  @Test
+  void is_kept_in_the_audit_trail_as_a_consultation_of_the_area() throws Exception {
+    long before = countOf(AUDITED, AREA);
+    get(
+        "/api/v1/reports/acknowledgements?area=" + AREA,
+        token("coordinator-ack", "MATAC_COORDINATOR", "ACK_COUNCIL", AREA));
+    assertThat(countOf(AUDITED, AREA)).isEqualTo(before + 1);
   }
 }

@@ -50,7 +50,10 @@ public class ReportController {
   public AreaMeasures.Report measures(
       @QueryValue String area, @Nullable @QueryValue String asOf, Authentication authentication) {
     TaskingCycles.requireArea(Caller.of(authentication), area);
-    return areaMeasures.of(area, asOf == null ? clock.instant() : Instants.parse("asOf", asOf));
+    return areaMeasures.of(
+        area,
+        asOf == null ? clock.instant() : Instants.parse("asOf", asOf),
+        Caller.of(authentication));
   }
 
   /**
@@ -70,7 +73,12 @@ public class ReportController {
     TaskingCycles.requireArea(Caller.of(authentication), area);
     Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
     return harmReports.harmConcentration(
-        area, Instants.parse("from", from), Instants.parse("to", to), at, seed == null ? 1 : seed);
+        area,
+        Instants.parse("from", from),
+        Instants.parse("to", to),
+        at,
+        seed == null ? 1 : seed,
+        Caller.of(authentication));
   }
 
   /**
@@ -89,6 +97,6 @@ public class ReportController {
       Authentication authentication) {
     TaskingCycles.requireArea(Caller.of(authentication), area);
     Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
-    return outcomeReports.matac(area, at, seed == null ? 1 : seed);
+    return outcomeReports.matac(area, at, seed == null ? 1 : seed, Caller.of(authentication));
   }
 }

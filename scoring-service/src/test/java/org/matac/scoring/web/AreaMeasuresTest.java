@@ -26,6 +26,9 @@ import org.matac.testing.Profiles;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AreaMeasuresTest extends ScoringServiceTestBase {
+  private static final String AUDITED =
+      "SELECT count(*) FROM audit_event WHERE action = 'CONSULTATION' AND subject_type = 'AREA'"
+          + " AND subject_id = ?";
 
   private static final String AREA = "MEASURES-" + UUID.randomUUID().toString().substring(0, 8);
   private static final YearMonth LAST_MONTH = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
@@ -100,5 +103,14 @@ class AreaMeasuresTest extends ScoringServiceTestBase {
                     token("coordinator-x", "MATAC_COORDINATOR", "OTHER_COUNCIL", "ELSEWHERE"))
                 .code())
         .isEqualTo(403);
+  }
+
+  @Test
+  void is_kept_in_the_audit_trail_as_a_consultation_of_the_area() throws Exception {
+    long before = countOf(AUDITED, AREA);
+    get(
+        "/api/v1/reports/measures?area=" + AREA,
+        token("coordinator-am", "MATAC_COORDINATOR", "MEASURES_COUNCIL", AREA));
+    assertThat(countOf(AUDITED, AREA)).isEqualTo(before + 1);
   }
 }

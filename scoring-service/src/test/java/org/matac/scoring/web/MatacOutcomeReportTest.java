@@ -36,6 +36,9 @@ import org.matac.testing.Profiles;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MatacOutcomeReportTest extends ScoringServiceTestBase {
+  private static final String AUDITED =
+      "SELECT count(*) FROM audit_event WHERE action = 'CONSULTATION' AND subject_type = 'AREA'"
+          + " AND subject_id = ?";
 
   private static final String AREA = "OUTCOME-" + UUID.randomUUID().toString().substring(0, 8);
   private static final LocalDate FIRST_CYCLE = LocalDate.now(ZoneOffset.UTC).minusDays(400);
@@ -243,5 +246,12 @@ class MatacOutcomeReportTest extends ScoringServiceTestBase {
                   .code())
           .isEqualTo(403);
     }
+  }
+
+  @Test
+  void is_kept_in_the_audit_trail_as_a_consultation_of_the_area() throws Exception {
+    long before = countOf(AUDITED, AREA);
+    get("/api/v1/reports/outcomes/matac?area=" + AREA, coordinator());
+    assertThat(countOf(AUDITED, AREA)).isEqualTo(before + 1);
   }
 }

@@ -48,6 +48,14 @@ public record AuditEntry(
         Outcome.ALLOWED);
   }
 
+  /**
+   * A report about groups of people in an area was read. It names no one, but it was made from
+   * their records, so who read which report, and when, is kept like any other consultation.
+   */
+  public static AuditEntry reportRead(Caller caller, String area, String report) {
+    return allowed(caller, Action.CONSULTATION, "AREA", area, report + " read");
+  }
+
   /** The same act, disclosed to {@code recipient}. */
   public AuditEntry disclosedTo(String recipient) {
     return new AuditEntry(

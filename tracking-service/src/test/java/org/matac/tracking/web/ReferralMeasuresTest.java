@@ -26,6 +26,9 @@ import org.matac.tracking.TrackingServiceTestBase;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferralMeasuresTest extends TrackingServiceTestBase {
+  private static final String AUDITED =
+      "SELECT count(*) FROM audit_event WHERE action = 'CONSULTATION' AND subject_type = 'AREA'"
+          + " AND subject_id = ?";
 
   private static final String AREA = "ISLE_OF_WIGHT";
   private static final String CHILDRENS = "ISLE_OF_WIGHT_CHILDRENS_SERVICES";
@@ -120,5 +123,14 @@ class ReferralMeasuresTest extends TrackingServiceTestBase {
   @Test
   void is_refused_to_a_caseworker() {
     assertThat(get("/api/v1/reports/referrals?area=" + AREA, caseworker).code()).isEqualTo(403);
+  }
+
+  @Test
+  void is_kept_in_the_audit_trail_as_a_consultation_of_the_area() throws Exception {
+    long before = countOf(AUDITED, AREA);
+    get(
+        "/api/v1/reports/referrals?area=" + AREA,
+        token("coord-iow", "MATAC_COORDINATOR", "ISLE_OF_WIGHT_COUNCIL", AREA));
+    assertThat(countOf(AUDITED, AREA)).isEqualTo(before + 1);
   }
 }

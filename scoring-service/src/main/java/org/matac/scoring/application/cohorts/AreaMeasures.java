@@ -15,6 +15,9 @@ import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.domain.TaskingMeasures;
 import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.scoring.persistence.TaskingStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
+import org.matac.support.security.Caller;
 
 /**
  * An area's offending and MATAC measures for the twelve whole months before {@code asOf}, offending
@@ -28,16 +31,19 @@ public class AreaMeasures {
   private final PolicyCatalogue policies;
   private final TaskingStore cycles;
   private final ActionPlanStore actions;
+  private final AuditTrail audit;
 
   public AreaMeasures(
       ParsedFactsCache parsedFacts,
       PolicyCatalogue policies,
       TaskingStore cycles,
-      ActionPlanStore actions) {
+      ActionPlanStore actions,
+      AuditTrail audit) {
     this.parsedFacts = parsedFacts;
     this.policies = policies;
     this.cycles = cycles;
     this.actions = actions;
+    this.audit = audit;
   }
 
   public record Report(
@@ -50,7 +56,8 @@ public class AreaMeasures {
       List<TaskingMeasures.Share> breakdowns) {}
 
   @Transactional
-  public Report of(String area, Instant asOf) {
+  public Report of(String area, Instant asOf, Caller reader) {
+    audit.record(AuditEntry.reportRead(reader, area, "partnership measures as of " + asOf));
     ScoringPolicy policy = policies.active();
     PartnershipMeasures.Table table =
         PartnershipMeasures.of(

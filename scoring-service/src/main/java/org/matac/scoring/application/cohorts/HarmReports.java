@@ -13,7 +13,10 @@ import org.matac.scoring.domain.Bootstrap;
 import org.matac.scoring.domain.HarmConcentration;
 import org.matac.scoring.domain.IncidentFacts;
 import org.matac.scoring.domain.ScoringPolicy;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
 import org.matac.support.refusal.Refused;
+import org.matac.support.security.Caller;
 
 /**
  * How concentrated harm was in an area over a period: figures about groups, never about a person. A
@@ -30,10 +33,12 @@ public class HarmReports {
 
   private final ParsedFactsCache parsedFacts;
   private final PolicyCatalogue policies;
+  private final AuditTrail audit;
 
-  public HarmReports(ParsedFactsCache parsedFacts, PolicyCatalogue policies) {
+  public HarmReports(ParsedFactsCache parsedFacts, PolicyCatalogue policies, AuditTrail audit) {
     this.parsedFacts = parsedFacts;
     this.policies = policies;
+    this.audit = audit;
   }
 
   /**
@@ -78,11 +83,15 @@ public class HarmReports {
   private record PersonHarm(double harm, boolean knownBefore) {}
 
   @Transactional
-  public Report harmConcentration(String area, Instant from, Instant to, Instant asOf, long seed) {
+  public Report harmConcentration(
+      String area, Instant from, Instant to, Instant asOf, long seed, Caller reader) {
     if (!from.isBefore(to)) {
       throw Refused.invalid(
           "The period is empty.", List.of(new FieldError("to", "must be after from")));
     }
+    audit.record(
+        AuditEntry.reportRead(
+            reader, area, "harm concentration " + from + " to " + to + " as of " + asOf));
     ScoringPolicy policy = policies.active();
     List<PersonHarm> people = new ArrayList<>();
     List<Double> pairs = new ArrayList<>();

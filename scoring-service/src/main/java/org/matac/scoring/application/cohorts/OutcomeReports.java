@@ -22,7 +22,10 @@ import org.matac.scoring.domain.PersonFacts;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.persistence.TaskingStore;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
 import org.matac.support.refusal.Refused;
+import org.matac.support.security.Caller;
 
 /**
  * Did MATAC work in an area? Everyone a published cycle took on whose year after entry has passed
@@ -58,11 +61,14 @@ public class OutcomeReports {
   private final TaskingStore cycles;
   private final Rankings rankings;
   private final ParsedFactsCache parsedFacts;
+  private final AuditTrail audit;
 
-  public OutcomeReports(TaskingStore cycles, Rankings rankings, ParsedFactsCache parsedFacts) {
+  public OutcomeReports(
+      TaskingStore cycles, Rankings rankings, ParsedFactsCache parsedFacts, AuditTrail audit) {
     this.cycles = cycles;
     this.rankings = rankings;
     this.parsedFacts = parsedFacts;
+    this.audit = audit;
   }
 
   /** The mean of one measure per period among the people described. */
@@ -109,7 +115,8 @@ public class OutcomeReports {
       List<MatchedComparison.Subject> treated, List<MatchedComparison.Subject> pool) {}
 
   @Transactional
-  public Report matac(String area, Instant asOf, long seed) {
+  public Report matac(String area, Instant asOf, long seed, Caller reader) {
+    audit.record(AuditEntry.reportRead(reader, area, "MATAC outcomes as of " + asOf));
     ScoringPolicy policy = rankings.policy();
     // A cycle published after asOf was not known then: leaving it out keeps a report reproducible.
     List<TaskingCycle.Cycle> published =

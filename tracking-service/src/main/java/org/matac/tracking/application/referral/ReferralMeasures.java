@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.matac.events.access.Roles;
+import org.matac.support.audit.AuditEntry;
+import org.matac.support.audit.AuditTrail;
 import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.ReferralFunnel;
@@ -19,9 +21,11 @@ import org.matac.tracking.persistence.ReferralStore;
 public class ReferralMeasures {
 
   private final ReferralStore referrals;
+  private final AuditTrail audit;
 
-  public ReferralMeasures(ReferralStore referrals) {
+  public ReferralMeasures(ReferralStore referrals, AuditTrail audit) {
     this.referrals = referrals;
+    this.audit = audit;
   }
 
   public record Report(String area, Instant asOf, ReferralFunnel.Funnel funnel) {}
@@ -32,6 +36,7 @@ public class ReferralMeasures {
     if (!seesEveryArea && !reader.areas().contains(area)) {
       throw Refused.forbidden("You do not coordinate area " + area + ".");
     }
+    audit.record(AuditEntry.reportRead(reader, area, "referral funnel as of " + asOf));
     Instant from =
         YearMonth.from(asOf.atOffset(ZoneOffset.UTC))
             .minusMonths(12)
