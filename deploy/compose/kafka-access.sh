@@ -45,7 +45,7 @@ allow User:scoring --operation Create --operation Describe --topic intake.dead-l
 allow User:scoring --operation Create --operation Describe --operation Read --operation Write --topic tracking.profile-changed.v1
 allow User:scoring --operation Create --operation Describe --topic tracking.safety-worker-assigned.v1
 allow User:scoring --operation Create --operation Describe --topic tracking.safety-worker-unassigned.v1
-allow User:scoring --operation Create --operation Describe --topic tracking.referral-status-changed.v1
+allow User:scoring --operation Create --operation Describe --operation Read --operation Write --topic tracking.referral-status-changed.v1
 allow User:scoring --operation Create --operation Describe --operation Read --operation Write --topic tracking.perpetrator-disposed.v1
 allow User:scoring --operation Create --operation Describe --topic tracking.dead-letter.v1
 allow User:scoring --operation Create --operation Describe --operation Write --topic scoring.score-changed.v1

@@ -56,7 +56,10 @@ public final class KafkaAccess {
                   Topics.FOUNDATION_LIST_PUBLISHED,
                   Topics.SCORING_DEAD_LETTER),
               List.of(
-                  Topics.PROFILE_CHANGED, Topics.PERPETRATOR_DISPOSED, Topics.SCORING_DEAD_LETTER),
+                  Topics.PROFILE_CHANGED,
+                  Topics.PERPETRATOR_DISPOSED,
+                  Topics.REFERRAL_STATUS_CHANGED,
+                  Topics.SCORING_DEAD_LETTER),
               "scoring"),
           new ServiceTopics(
               "notification",

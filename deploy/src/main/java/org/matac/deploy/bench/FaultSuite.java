@@ -138,7 +138,8 @@ public final class FaultSuite {
           Topics.PERPETRATOR_DISPOSED, 2,
           Topics.SCORE_CHANGED, 1,
           Topics.TASKING_LIST_PUBLISHED, 1,
-          Topics.FOUNDATION_LIST_PUBLISHED, 1);
+          Topics.FOUNDATION_LIST_PUBLISHED, 1,
+          Topics.REFERRAL_STATUS_CHANGED, 1);
 
   private static final List<Service> KILLABLE =
       List.of(Service.TRACKING, Service.SCORING, Service.NOTIFICATION);

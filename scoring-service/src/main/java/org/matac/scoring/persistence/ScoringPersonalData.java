@@ -10,7 +10,8 @@ import org.matac.support.sql.Sql;
 /**
  * Everything scoring holds about a disposed person: the facts it was sent, scores and their
  * history, and the person's place on tasking cycles, MATAC membership, action plans and Foundation
- * lists. A published list loses the disposed person's line; the rest of it stands as published.
+ * lists, and the programme decisions on their referrals. A published list loses the disposed
+ * person's line; the rest of it stands as published.
  */
 @Singleton
 public class ScoringPersonalData implements PersonalDataEraser {
@@ -23,7 +24,8 @@ public class ScoringPersonalData implements PersonalDataEraser {
           "matac_action",
           "matac_membership",
           "tasking_entry",
-          "foundation_publication_entry");
+          "foundation_publication_entry",
+          "referral_decision");
 
   private final Sql sql;
 

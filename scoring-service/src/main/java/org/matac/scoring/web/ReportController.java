@@ -3,6 +3,7 @@ package org.matac.scoring.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -10,11 +11,16 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.matac.events.FieldError;
 import org.matac.events.access.Roles;
 import org.matac.scoring.application.cohorts.AreaMeasures;
 import org.matac.scoring.application.cohorts.HarmReports;
 import org.matac.scoring.application.cohorts.OutcomeReports;
 import org.matac.scoring.application.tasking.TaskingCycles;
+import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 import org.matac.support.web.Instants;
 
@@ -82,21 +88,38 @@ public class ReportController {
   }
 
   /**
-   * Whether MATAC worked in an area, as known at {@code asOf} (by default now): everyone its
-   * published cycles took on whose year after entry has passed, described before and after entry
-   * (not an impact estimate), compared with matched people who met the same entry rule in the same
-   * cycle and were not taken on (a bias-corrected difference in differences with 95% bootstrap
-   * intervals, {@code seed} 1 unless given), and their times to a first re-offence. Groups only: no
-   * person is named. docs/evaluation.md explains each design and its limits.
+   * Whether MATAC ({@code intervention} "matac") or a programme ("cara", "dvpp", "drive",
+   * "outreach") worked in an area, as known at {@code asOf} (by default now): everyone taken on
+   * whose year after entry has passed, described before and after entry (not an impact estimate),
+   * compared with matched people who met the same entry rule at the same time and were not taken on
+   * (a bias-corrected difference in differences with 95% bootstrap intervals, {@code seed} 1 unless
+   * given), and their times to a first re-offence. Groups only: no person is named.
+   * docs/evaluation.md explains each design and its limits.
    */
-  @Get("/outcomes/matac")
-  public OutcomeReports.Report matacOutcomes(
+  @Get("/outcomes/{intervention}")
+  public OutcomeReports.Report outcomes(
+      @PathVariable String intervention,
       @QueryValue String area,
       @Nullable @QueryValue String asOf,
       @Nullable @QueryValue Long seed,
       Authentication authentication) {
     TaskingCycles.requireArea(Caller.of(authentication), area);
     Instant at = asOf == null ? clock.instant() : Instants.parse("asOf", asOf);
-    return outcomeReports.matac(area, at, seed == null ? 1 : seed, Caller.of(authentication));
+    long chosenSeed = seed == null ? 1 : seed;
+    String programme = intervention.toUpperCase(Locale.ROOT);
+    if (programme.equals("MATAC")) {
+      return outcomeReports.matac(area, at, chosenSeed, Caller.of(authentication));
+    }
+    if (!OutcomeReports.PROGRAMMES.contains(programme)) {
+      throw Refused.invalid(
+          "There is no intervention " + intervention + " to evaluate.",
+          List.of(
+              new FieldError(
+                  "intervention",
+                  "one of matac, "
+                      + String.join(", ", new TreeSet<>(OutcomeReports.PROGRAMMES))
+                          .toLowerCase(Locale.ROOT))));
+    }
+    return outcomeReports.programme(programme, area, at, chosenSeed, Caller.of(authentication));
   }
 }

@@ -142,7 +142,7 @@ class MatacOutcomeReportTest extends ScoringServiceTestBase {
 
     @Test
     void counts_everyone_taken_on_and_sets_aside_those_whose_year_has_not_passed() {
-      assertThat(report.path("cycles").asInt()).isEqualTo(2);
+      assertThat(report.path("strata").asInt()).as("cycles").isEqualTo(2);
       assertThat(report.path("takenOn").asInt()).isEqualTo(13);
       assertThat(report.path("notYetEligible").asInt()).isEqualTo(1);
       assertThat(report.path("policyId").asText()).isEqualTo("rfgv-1");

@@ -3,6 +3,8 @@ package org.matac.scoring.application.cohorts;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +21,10 @@ import org.matac.scoring.domain.AroundEntry;
 import org.matac.scoring.domain.KaplanMeier;
 import org.matac.scoring.domain.MatchedComparison;
 import org.matac.scoring.domain.PersonFacts;
+import org.matac.scoring.domain.ReferralDecision;
 import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.domain.TaskingCycle;
+import org.matac.scoring.persistence.ReferralDecisionStore;
 import org.matac.scoring.persistence.TaskingStore;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
@@ -28,16 +32,21 @@ import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
 /**
- * Did MATAC work in an area? Everyone a published cycle took on whose year after entry has passed
- * is compared with the people who met the same entry rule in the same cycle and were not taken on
- * (proposed and rejected, or ranked below the list), three ways, each labelled with its strength:
- * the descriptive before and after, the matched comparison, and the time to a first re-offence.
- * Figures are about groups; the pairs themselves are never returned.
+ * Did MATAC, or a programme, work in an area? Everyone taken on whose year after entry has passed
+ * is compared with people who met the same entry rule at the same time and were not taken on (for
+ * MATAC, in the same cycle; for a programme, screened by the same agency in the same quarter),
+ * three ways, each labelled with its strength: the descriptive before and after, the matched
+ * comparison, and the time to a first re-offence. {@code strata} counts the cycles, or agency
+ * quarters, compared within. Figures are about groups; the pairs themselves are never returned.
  */
 @Singleton
 public class OutcomeReports {
 
   public static final int FEWEST_PEOPLE = HarmReports.FEWEST_PEOPLE;
+
+  /** The programmes a referral can be accepted onto, besides MATAC itself. */
+  public static final Set<String> PROGRAMMES = Set.of("CARA", "DVPP", "DRIVE", "OUTREACH");
+
   static final int RESAMPLES = 1_000;
   private static final int[] AT_RISK_ON = {0, 91, 182, 273, 365};
 
@@ -61,13 +70,19 @@ public class OutcomeReports {
   private final TaskingStore cycles;
   private final Rankings rankings;
   private final ParsedFactsCache parsedFacts;
+  private final ReferralDecisionStore referralDecisions;
   private final AuditTrail audit;
 
   public OutcomeReports(
-      TaskingStore cycles, Rankings rankings, ParsedFactsCache parsedFacts, AuditTrail audit) {
+      TaskingStore cycles,
+      Rankings rankings,
+      ParsedFactsCache parsedFacts,
+      ReferralDecisionStore referralDecisions,
+      AuditTrail audit) {
     this.cycles = cycles;
     this.rankings = rankings;
     this.parsedFacts = parsedFacts;
+    this.referralDecisions = referralDecisions;
     this.audit = audit;
   }
 
@@ -101,7 +116,7 @@ public class OutcomeReports {
       Instant asOf,
       String policyId,
       String harmWeights,
-      int cycles,
+      int strata,
       int takenOn,
       int notYetEligible,
       BeforeAfter beforeAfter,
@@ -135,8 +150,7 @@ public class OutcomeReports {
         }
       }
     }
-    Map<UUID, PersonFacts> facts = new HashMap<>();
-    parsedFacts.inArea(area).forEach(parsed -> facts.put(parsed.perpetratorId(), parsed.facts()));
+    Map<UUID, PersonFacts> facts = factsIn(area);
     Arms arms = new Arms(new ArrayList<>(), new ArrayList<>());
     int takenOn = 0;
     int notYetEligible = 0;
@@ -150,12 +164,95 @@ public class OutcomeReports {
       }
       addCycle(cycle, entries.get(cycle), takenOnAt, facts, policy, asOf, arms);
     }
+    return report(
+        "MATAC", area, asOf, seed, policy, published.size(), takenOn, notYetEligible, arms);
+  }
+
+  /**
+   * Whether a programme worked in an area: everyone accepted onto its pathway whose year after
+   * acceptance has passed, against people the same agency screened and declined or closed in the
+   * same quarter (each compared from their own decision), never anyone accepted onto any pathway
+   * before or within the year compared.
+   */
+  @Transactional
+  public Report programme(String pathway, String area, Instant asOf, long seed, Caller reader) {
+    audit.record(AuditEntry.reportRead(reader, area, pathway + " outcomes as of " + asOf));
+    ScoringPolicy policy = rankings.policy();
+    List<ReferralDecision> decisions =
+        referralDecisions.inArea(area).stream()
+            .filter(decision -> !decision.decidedAt().isAfter(asOf))
+            .toList();
+    Map<UUID, List<Instant>> acceptedAt = new HashMap<>();
+    decisions.stream()
+        .filter(decision -> !decision.notTakenOn())
+        .forEach(
+            decision ->
+                acceptedAt
+                    .computeIfAbsent(decision.perpetratorId(), id -> new ArrayList<>())
+                    .add(decision.decidedAt()));
+    Map<UUID, PersonFacts> facts = factsIn(area);
+    Arms arms = new Arms(new ArrayList<>(), new ArrayList<>());
+    Set<String> strata = new HashSet<>();
+    int takenOn = 0;
+    int notYetEligible = 0;
+    for (ReferralDecision decision : decisions) {
+      boolean entered = decision.entered(pathway);
+      takenOn += entered ? 1 : 0;
+      if (!AroundEntry.followedUp(decision.decidedAt(), asOf)) {
+        notYetEligible += entered ? 1 : 0;
+        continue;
+      }
+      String stratum = decision.agency() + " " + quarterOf(decision.decidedAt());
+      Optional<MatchedComparison.Subject> subject =
+          Optional.ofNullable(facts.get(decision.perpetratorId()))
+              .map(
+                  held ->
+                      subjectOf(
+                          decision.perpetratorId(),
+                          stratum,
+                          decision.decidedAt(),
+                          held,
+                          policy,
+                          asOf));
+      if (entered) {
+        subject.ifPresent(arms.treated()::add);
+        strata.add(stratum);
+      } else if (decision.notTakenOn()
+          && AroundEntry.untakenThrough(
+              acceptedAt.getOrDefault(decision.perpetratorId(), List.of()), decision.decidedAt())) {
+        subject.ifPresent(arms.pool()::add);
+      }
+    }
+    return report(pathway, area, asOf, seed, policy, strata.size(), takenOn, notYetEligible, arms);
+  }
+
+  private Map<UUID, PersonFacts> factsIn(String area) {
+    Map<UUID, PersonFacts> facts = new HashMap<>();
+    parsedFacts.inArea(area).forEach(parsed -> facts.put(parsed.perpetratorId(), parsed.facts()));
+    return facts;
+  }
+
+  private static String quarterOf(Instant at) {
+    YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
+    return month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
+  }
+
+  private static Report report(
+      String intervention,
+      String area,
+      Instant asOf,
+      long seed,
+      ScoringPolicy policy,
+      int strata,
+      int takenOn,
+      int notYetEligible,
+      Arms arms) {
     if (arms.treated().size() < FEWEST_PEOPLE) {
       throw Refused.invalid(
           "Too few people taken on in "
               + area
               + " have been followed for a whole year to report on without pointing at someone:"
-              + " wait for more cycles' follow-up, or choose a larger area.",
+              + " wait for more follow-up, or choose a larger area.",
           List.of(
               new FieldError(
                   "area",
@@ -170,12 +267,12 @@ public class OutcomeReports {
     List<MatchedComparison.Subject> matchedComparison =
         result.pairs().stream().map(MatchedComparison.Pair::comparison).toList();
     return new Report(
-        "MATAC",
+        intervention,
         area,
         asOf,
         policy.id(),
         policy.gravityTable().id(),
-        published.size(),
+        strata,
         takenOn,
         notYetEligible,
         beforeAfter(arms.treated()),
@@ -211,7 +308,8 @@ public class OutcomeReports {
     Function<UUID, Optional<MatchedComparison.Subject>> subject =
         id ->
             Optional.ofNullable(facts.get(id))
-                .map(held -> subjectOf(id, cycle, held, policy, asOf));
+                .map(
+                    held -> subjectOf(id, cycle.id().toString(), cycle.asOf(), held, policy, asOf));
     Set<UUID> onTheList = new HashSet<>();
     for (TaskingCycle.Entry entry : entries) {
       onTheList.add(entry.perpetratorId());
@@ -237,15 +335,17 @@ public class OutcomeReports {
   }
 
   private static MatchedComparison.Subject subjectOf(
-      UUID id, TaskingCycle.Cycle cycle, PersonFacts facts, ScoringPolicy policy, Instant asOf) {
+      UUID id,
+      String stratum,
+      Instant index,
+      PersonFacts facts,
+      ScoringPolicy policy,
+      Instant asOf) {
     return new MatchedComparison.Subject(
         id.toString(),
-        cycle.id().toString(),
+        stratum,
         AroundEntry.measure(
-            facts.incidentsKnownAt(asOf),
-            cycle.asOf(),
-            facts.dateOfBirth(),
-            policy.gravityTable()));
+            facts.incidentsKnownAt(asOf), index, facts.dateOfBirth(), policy.gravityTable()));
   }
 
   private static BeforeAfter beforeAfter(List<MatchedComparison.Subject> treated) {
