@@ -71,7 +71,7 @@ public record SignedInUser(String subject, Set<String> roles, String agency, Lis
     }
     if (has(Roles.ANALYST) || has(Roles.ADMIN) || has(Roles.MATAC_COORDINATOR)) {
       items.add(new NavigationItem("Partnership measures", "/measures"));
-      items.add(new NavigationItem("MATAC outcomes", "/outcomes"));
+      items.add(new NavigationItem("Did it work?", "/outcomes"));
     }
     if (has(Roles.ADMIN)) {
       items.add(new NavigationItem("Dead letters", "/dead-letters"));

@@ -34,6 +34,9 @@ public class EvidencePages {
   /** The periods offered, in months back from today. */
   static final List<Integer> PERIODS = List.of(3, 6, 12);
 
+  /** What the outcomes page evaluates: MATAC first, then the programmes referrals reach. */
+  static final List<String> INTERVENTIONS = List.of("MATAC", "CARA", "DVPP", "DRIVE", "OUTREACH");
+
   private final Services services;
   private final List<String> areas;
   private final Clock clock;
@@ -193,15 +196,18 @@ public class EvidencePages {
    * Whether MATAC worked in an area: scoring's three designs, each with its strength and a table
    * behind every chart, and the caveats; or, for an area with too few people followed up, why not.
    */
-  @Get("/outcomes{?area}")
+  @Get("/outcomes{?area,intervention}")
   @Secured({Roles.ANALYST, Roles.ADMIN, Roles.MATAC_COORDINATOR})
   public ModelAndView<Map<String, Object>> outcomes(
-      @Nullable @QueryValue String area, SessionToken token) {
+      @Nullable @QueryValue String area,
+      @Nullable @QueryValue String intervention,
+      SessionToken token) {
+    String chosen = interventionOf(intervention);
     Map<String, Object> report = null;
     String refused = null;
     if (area != null && areas.contains(area)) {
       try {
-        report = outcomeReport(area, token);
+        report = outcomeReport(area, chosen, token);
       } catch (ServiceRefusal refusal) {
         if (refusal.status() != 400) {
           throw refusal;
@@ -211,11 +217,15 @@ public class EvidencePages {
     }
     return Page.of(
         "outcomes",
-        "Did MATAC work?",
+        "Did it work?",
         "areas",
         areas,
         "area",
         area,
+        "interventions",
+        INTERVENTIONS,
+        "intervention",
+        chosen,
         "report",
         report,
         "outcomes",
@@ -225,18 +235,29 @@ public class EvidencePages {
   }
 
   /** Every table of the outcomes page as CSV, one block after another. */
-  @Get(value = "/outcomes.csv{?area}", produces = "text/csv")
+  @Get(value = "/outcomes.csv{?area,intervention}", produces = "text/csv")
   @Secured({Roles.ANALYST, Roles.ADMIN, Roles.MATAC_COORDINATOR})
-  public HttpResponse<String> outcomesCsv(@QueryValue String area, SessionToken token) {
+  public HttpResponse<String> outcomesCsv(
+      @QueryValue String area, @Nullable @QueryValue String intervention, SessionToken token) {
     requireArea(area);
-    OutcomeFigures figures = OutcomeFigures.of(outcomeReport(area, token));
-    String file = "matac-outcomes-" + area.toLowerCase(Locale.UK) + ".csv";
+    String chosen = interventionOf(intervention);
+    OutcomeFigures figures = OutcomeFigures.of(outcomeReport(area, chosen, token));
+    String file =
+        chosen.toLowerCase(Locale.UK) + "-outcomes-" + area.toLowerCase(Locale.UK) + ".csv";
     return HttpResponse.ok(Csv.of(OutcomeFigures.CSV_HEADER, figures.csvRows()))
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
   }
 
-  private Map<String, Object> outcomeReport(String area, SessionToken token) {
-    return services.get(Service.SCORING, "/api/v1/reports/outcomes/matac?area=" + area, token);
+  private Map<String, Object> outcomeReport(String area, String intervention, SessionToken token) {
+    return services.get(
+        Service.SCORING,
+        "/api/v1/reports/outcomes/" + intervention.toLowerCase(Locale.ROOT) + "?area=" + area,
+        token);
+  }
+
+  /** MATAC unless one of the programmes scoring evaluates is asked for. */
+  private static String interventionOf(String asked) {
+    return asked != null && INTERVENTIONS.contains(asked) ? asked : INTERVENTIONS.get(0);
   }
 
   private void requireArea(String area) {

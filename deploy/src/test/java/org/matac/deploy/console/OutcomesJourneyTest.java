@@ -149,7 +149,7 @@ class OutcomesJourneyTest {
     browser =
         Browser.open(RunningStack.stack().url(LocalStack.Service.CONSOLE))
             .signInAs("analyst-outcomes", "Analyst", "HAMPSHIRE_POLICE");
-    browser.follow("MATAC outcomes");
+    browser.follow("Did it work?");
     new Select(browser.find(By.id("area"))).selectByVisibleText("Hart");
     browser.press("Show the figures");
 
