@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import org.matac.events.access.Roles;
 import org.matac.notification.domain.AcknowledgementTimes;
 import org.matac.notification.persistence.NotificationStore;
 import org.matac.support.audit.AuditEntry;
@@ -32,8 +31,7 @@ public class AcknowledgementMeasures {
 
   @Transactional
   public Report of(String area, Instant asOf, Caller reader) {
-    boolean seesEveryArea = reader.hasRole(Roles.ANALYST) || reader.hasRole(Roles.ADMIN);
-    if (!seesEveryArea && !reader.areas().contains(area)) {
+    if (!reader.readsArea(area)) {
       throw Refused.forbidden("You do not coordinate area " + area + ".");
     }
     audit.record(AuditEntry.reportRead(reader, area, "acknowledgement times as of " + asOf));

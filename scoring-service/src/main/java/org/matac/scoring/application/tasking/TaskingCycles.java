@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.matac.events.Topics;
-import org.matac.events.access.Roles;
 import org.matac.events.scoring.TaskingListPublished;
 import org.matac.scoring.application.rankings.Rankings;
 import org.matac.scoring.domain.MatacAction;
@@ -256,9 +255,7 @@ public class TaskingCycles {
   }
 
   private static boolean mayRead(Caller caller, String area) {
-    return caller.hasRole(Roles.ANALYST)
-        || caller.hasRole(Roles.ADMIN)
-        || caller.areas().contains(area);
+    return caller.readsArea(area);
   }
 
   /** The cycle, locked for a change, if the caller coordinates its area. */

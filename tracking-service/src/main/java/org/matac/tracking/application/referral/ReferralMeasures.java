@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import org.matac.events.access.Roles;
 import org.matac.support.audit.AuditEntry;
 import org.matac.support.audit.AuditTrail;
 import org.matac.support.refusal.Refused;
@@ -32,8 +31,7 @@ public class ReferralMeasures {
 
   @Transactional
   public Report funnel(String area, Instant asOf, Caller reader) {
-    boolean seesEveryArea = reader.hasRole(Roles.ANALYST) || reader.hasRole(Roles.ADMIN);
-    if (!seesEveryArea && !reader.areas().contains(area)) {
+    if (!reader.readsArea(area)) {
       throw Refused.forbidden("You do not coordinate area " + area + ".");
     }
     audit.record(AuditEntry.reportRead(reader, area, "referral funnel as of " + asOf));
