@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.matac.console.domain.BarChart;
 
 /**
  * Scoring's partnership measures as the page prints them: a month's count, or "<10" where it was
@@ -71,6 +72,21 @@ public record MeasureFigures(
     return Boolean.TRUE.equals(cell.get("suppressed"))
         ? SUPPRESSED
         : String.valueOf(cell.get("value"));
+  }
+
+  /** The first measure (DA incidents) month by month, oldest first, as bars. */
+  public BarChart firstMeasureByMonth() {
+    Measure first = rows.get(0);
+    List<BarChart.Row> bars = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      String figure = first.months().get(i);
+      bars.add(new BarChart.Row(months.get(i), ReferralFigures.countIn(figure), figure));
+    }
+    return BarChart.of(bars, 560);
+  }
+
+  public String firstMeasureLabel() {
+    return rows.get(0).label();
   }
 
   List<String> csvHeader() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.matac.console.domain.BarChart;
 
 /** Tracking's referral funnel as the measures page prints it, and as CSV lines beside it. */
 public record ReferralFigures(
@@ -64,6 +65,22 @@ public record ReferralFigures(
         median.doubleValue(),
         ((Number) wait.get("lowerQuartile")).doubleValue(),
         ((Number) wait.get("upperQuartile")).doubleValue());
+  }
+
+  /** The stages as bars, the largest (everyone referred) full length. */
+  public BarChart funnelChart() {
+    return BarChart.of(
+        stages.stream()
+            .map(stage -> new BarChart.Row(stage.label(), countIn(stage.figure()), stage.figure()))
+            .toList(),
+        560);
+  }
+
+  /** A figure as a count, or none where it was suppressed. */
+  static Integer countIn(String figure) {
+    return figure.chars().allMatch(Character::isDigit) && !figure.isEmpty()
+        ? Integer.valueOf(figure)
+        : null;
   }
 
   /** The funnel as lines of a CSV whose other lines have {@code columns} cells. */

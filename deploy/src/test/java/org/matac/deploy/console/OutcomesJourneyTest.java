@@ -192,6 +192,8 @@ class OutcomesJourneyTest {
     assertThat(browser.findAll(By.cssSelector("#referral-funnel .govuk-summary-list__row")))
         .as("six stages and two waits")
         .hasSize(6 + 2);
+    assertThat(browser.findAll(By.cssSelector("#incidents-by-month rect"))).hasSize(12);
+    assertThat(browser.findAll(By.cssSelector("#funnel rect"))).hasSize(6);
     assertThat(browser.findAll(By.cssSelector("#notice-times .govuk-summary-list__row")))
         .as("urgent and other notices")
         .hasSize(2);
