@@ -3,13 +3,9 @@ package org.matac.notification.application;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import org.matac.notification.domain.AcknowledgementTimes;
 import org.matac.notification.persistence.NotificationStore;
-import org.matac.support.audit.AuditEntry;
-import org.matac.support.audit.AuditTrail;
-import org.matac.support.refusal.Refused;
+import org.matac.support.audit.AreaReports;
 import org.matac.support.security.Caller;
 
 /**
@@ -20,27 +16,19 @@ import org.matac.support.security.Caller;
 public class AcknowledgementMeasures {
 
   private final NotificationStore notices;
-  private final AuditTrail audit;
+  private final AreaReports reports;
 
-  public AcknowledgementMeasures(NotificationStore notices, AuditTrail audit) {
+  public AcknowledgementMeasures(NotificationStore notices, AreaReports reports) {
     this.notices = notices;
-    this.audit = audit;
+    this.reports = reports;
   }
 
   public record Report(String area, Instant asOf, AcknowledgementTimes.Report times) {}
 
   @Transactional
   public Report of(String area, Instant asOf, Caller reader) {
-    if (!reader.readsArea(area)) {
-      throw Refused.forbidden("You do not coordinate area " + area + ".");
-    }
-    audit.record(AuditEntry.reportRead(reader, area, "acknowledgement times as of " + asOf));
-    Instant from =
-        YearMonth.from(asOf.atOffset(ZoneOffset.UTC))
-            .minusMonths(12)
-            .atDay(1)
-            .atStartOfDay(ZoneOffset.UTC)
-            .toInstant();
+    reports.consult(reader, area, "acknowledgement times as of " + asOf);
+    Instant from = AreaReports.twelveWholeMonthsBefore(asOf);
     return new Report(area, asOf, AcknowledgementTimes.of(notices.noticesIn(area, from), asOf));
   }
 }

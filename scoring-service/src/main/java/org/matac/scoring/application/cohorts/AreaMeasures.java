@@ -15,8 +15,7 @@ import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.domain.TaskingMeasures;
 import org.matac.scoring.persistence.ActionPlanStore;
 import org.matac.scoring.persistence.TaskingStore;
-import org.matac.support.audit.AuditEntry;
-import org.matac.support.audit.AuditTrail;
+import org.matac.support.audit.AreaReports;
 import org.matac.support.security.Caller;
 
 /**
@@ -31,19 +30,19 @@ public class AreaMeasures {
   private final PolicyCatalogue policies;
   private final TaskingStore cycles;
   private final ActionPlanStore actions;
-  private final AuditTrail audit;
+  private final AreaReports reports;
 
   public AreaMeasures(
       ParsedFactsCache parsedFacts,
       PolicyCatalogue policies,
       TaskingStore cycles,
       ActionPlanStore actions,
-      AuditTrail audit) {
+      AreaReports reports) {
     this.parsedFacts = parsedFacts;
     this.policies = policies;
     this.cycles = cycles;
     this.actions = actions;
-    this.audit = audit;
+    this.reports = reports;
   }
 
   public record Report(
@@ -57,7 +56,7 @@ public class AreaMeasures {
 
   @Transactional
   public Report of(String area, Instant asOf, Caller reader) {
-    audit.record(AuditEntry.reportRead(reader, area, "partnership measures as of " + asOf));
+    reports.consult(reader, area, "partnership measures as of " + asOf);
     ScoringPolicy policy = policies.active();
     PartnershipMeasures.Table table =
         PartnershipMeasures.of(

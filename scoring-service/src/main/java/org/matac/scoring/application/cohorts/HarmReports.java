@@ -13,8 +13,7 @@ import org.matac.scoring.domain.Bootstrap;
 import org.matac.scoring.domain.HarmConcentration;
 import org.matac.scoring.domain.IncidentFacts;
 import org.matac.scoring.domain.ScoringPolicy;
-import org.matac.support.audit.AuditEntry;
-import org.matac.support.audit.AuditTrail;
+import org.matac.support.audit.AreaReports;
 import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
@@ -33,12 +32,12 @@ public class HarmReports {
 
   private final ParsedFactsCache parsedFacts;
   private final PolicyCatalogue policies;
-  private final AuditTrail audit;
+  private final AreaReports reports;
 
-  public HarmReports(ParsedFactsCache parsedFacts, PolicyCatalogue policies, AuditTrail audit) {
+  public HarmReports(ParsedFactsCache parsedFacts, PolicyCatalogue policies, AreaReports reports) {
     this.parsedFacts = parsedFacts;
     this.policies = policies;
-    this.audit = audit;
+    this.reports = reports;
   }
 
   /**
@@ -85,13 +84,11 @@ public class HarmReports {
   @Transactional
   public Report harmConcentration(
       String area, Instant from, Instant to, Instant asOf, long seed, Caller reader) {
+    reports.consult(reader, area, "harm concentration " + from + " to " + to + " as of " + asOf);
     if (!from.isBefore(to)) {
       throw Refused.invalid(
           "The period is empty.", List.of(new FieldError("to", "must be after from")));
     }
-    audit.record(
-        AuditEntry.reportRead(
-            reader, area, "harm concentration " + from + " to " + to + " as of " + asOf));
     ScoringPolicy policy = policies.active();
     List<PersonHarm> people = new ArrayList<>();
     List<Double> pairs = new ArrayList<>();

@@ -26,8 +26,7 @@ import org.matac.scoring.domain.ScoringPolicy;
 import org.matac.scoring.domain.TaskingCycle;
 import org.matac.scoring.persistence.ReferralDecisionStore;
 import org.matac.scoring.persistence.TaskingStore;
-import org.matac.support.audit.AuditEntry;
-import org.matac.support.audit.AuditTrail;
+import org.matac.support.audit.AreaReports;
 import org.matac.support.refusal.Refused;
 import org.matac.support.security.Caller;
 
@@ -71,19 +70,19 @@ public class OutcomeReports {
   private final Rankings rankings;
   private final ParsedFactsCache parsedFacts;
   private final ReferralDecisionStore referralDecisions;
-  private final AuditTrail audit;
+  private final AreaReports reports;
 
   public OutcomeReports(
       TaskingStore cycles,
       Rankings rankings,
       ParsedFactsCache parsedFacts,
       ReferralDecisionStore referralDecisions,
-      AuditTrail audit) {
+      AreaReports reports) {
     this.cycles = cycles;
     this.rankings = rankings;
     this.parsedFacts = parsedFacts;
     this.referralDecisions = referralDecisions;
-    this.audit = audit;
+    this.reports = reports;
   }
 
   /** The mean of one measure per period among the people described. */
@@ -131,7 +130,7 @@ public class OutcomeReports {
 
   @Transactional
   public Report matac(String area, Instant asOf, long seed, Caller reader) {
-    audit.record(AuditEntry.reportRead(reader, area, "MATAC outcomes as of " + asOf));
+    reports.consult(reader, area, "MATAC outcomes as of " + asOf);
     ScoringPolicy policy = rankings.policy();
     // A cycle published after asOf was not known then: leaving it out keeps a report reproducible.
     List<TaskingCycle.Cycle> published =
@@ -176,7 +175,7 @@ public class OutcomeReports {
    */
   @Transactional
   public Report programme(String pathway, String area, Instant asOf, long seed, Caller reader) {
-    audit.record(AuditEntry.reportRead(reader, area, pathway + " outcomes as of " + asOf));
+    reports.consult(reader, area, pathway + " outcomes as of " + asOf);
     ScoringPolicy policy = rankings.policy();
     List<ReferralDecision> decisions =
         referralDecisions.inArea(area).stream()

@@ -3,11 +3,7 @@ package org.matac.tracking.application.referral;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import org.matac.support.audit.AuditEntry;
-import org.matac.support.audit.AuditTrail;
-import org.matac.support.refusal.Refused;
+import org.matac.support.audit.AreaReports;
 import org.matac.support.security.Caller;
 import org.matac.tracking.domain.ReferralFunnel;
 import org.matac.tracking.persistence.ReferralStore;
@@ -20,27 +16,19 @@ import org.matac.tracking.persistence.ReferralStore;
 public class ReferralMeasures {
 
   private final ReferralStore referrals;
-  private final AuditTrail audit;
+  private final AreaReports reports;
 
-  public ReferralMeasures(ReferralStore referrals, AuditTrail audit) {
+  public ReferralMeasures(ReferralStore referrals, AreaReports reports) {
     this.referrals = referrals;
-    this.audit = audit;
+    this.reports = reports;
   }
 
   public record Report(String area, Instant asOf, ReferralFunnel.Funnel funnel) {}
 
   @Transactional
   public Report funnel(String area, Instant asOf, Caller reader) {
-    if (!reader.readsArea(area)) {
-      throw Refused.forbidden("You do not coordinate area " + area + ".");
-    }
-    audit.record(AuditEntry.reportRead(reader, area, "referral funnel as of " + asOf));
-    Instant from =
-        YearMonth.from(asOf.atOffset(ZoneOffset.UTC))
-            .minusMonths(12)
-            .atDay(1)
-            .atStartOfDay(ZoneOffset.UTC)
-            .toInstant();
+    reports.consult(reader, area, "referral funnel as of " + asOf);
+    Instant from = AreaReports.twelveWholeMonthsBefore(asOf);
     return new Report(area, asOf, ReferralFunnel.of(referrals.milestonesIn(area, from), asOf));
   }
 }
