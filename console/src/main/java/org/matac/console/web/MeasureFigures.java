@@ -55,20 +55,20 @@ public record MeasureFigures(
               String.valueOf(row.get("unit")),
               String.valueOf(row.get("definition")),
               Answers.list(row.get("months")).stream().map(MeasureFigures::cell).toList(),
-              cell(Answers.map(row.get("twelveMonths")))));
+              cell(row.get("twelveMonths"))));
     }
     Map<String, List<Share>> breakdowns = new LinkedHashMap<>();
     for (Map<String, Object> share : Answers.list(report.get("breakdowns"))) {
       breakdowns
           .computeIfAbsent(String.valueOf(share.get("table")), table -> new ArrayList<>())
-          .add(
-              new Share(
-                  Formats.SHARED.words(share.get("label")), cell(Answers.map(share.get("count")))));
+          .add(new Share(Formats.SHARED.words(share.get("label")), cell(share.get("count"))));
     }
     return new MeasureFigures(months, rows, breakdowns);
   }
 
-  private static String cell(Map<String, Object> cell) {
+  /** A suppressed count as the services send it ({@code value}, {@code suppressed}), in words. */
+  static String cell(Object count) {
+    Map<String, Object> cell = Answers.map(count);
     return Boolean.TRUE.equals(cell.get("suppressed"))
         ? SUPPRESSED
         : String.valueOf(cell.get("value"));

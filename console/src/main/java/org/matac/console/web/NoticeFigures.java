@@ -15,22 +15,15 @@ public record NoticeFigures(String definition, List<ReferralFigures.Line> lines)
       lines.add(
           new ReferralFigures.Line(
               String.valueOf(row.get("label")),
-              count(row.get("notices"))
+              MeasureFigures.cell(row.get("notices"))
                   + " given, "
-                  + count(row.get("acknowledged"))
+                  + MeasureFigures.cell(row.get("acknowledged"))
                   + " acknowledged, "
-                  + count(row.get("notAcknowledged"))
+                  + MeasureFigures.cell(row.get("notAcknowledged"))
                   + " not yet",
               hours(row)));
     }
     return new NoticeFigures(String.valueOf(times.get("definition")), lines);
-  }
-
-  private static String count(Object count) {
-    Map<String, Object> cell = Answers.map(count);
-    return Boolean.TRUE.equals(cell.get("suppressed"))
-        ? MeasureFigures.SUPPRESSED
-        : String.valueOf(cell.get("value"));
   }
 
   private static String hours(Map<String, Object> row) {

@@ -20,7 +20,7 @@ public record ReferralFigures(
       stages.add(
           new Line(
               String.valueOf(stage.get("label")),
-              count(Answers.map(stage.get("count"))),
+              MeasureFigures.cell(stage.get("count")),
               String.valueOf(stage.get("definition"))));
     }
     List<Line> waits = new ArrayList<>();
@@ -44,15 +44,9 @@ public record ReferralFigures(
             group ->
                 new Line(
                     Formats.SHARED.words(group.get("label")),
-                    count(Answers.map(group.get("count"))),
+                    MeasureFigures.cell(group.get("count")),
                     ""))
         .toList();
-  }
-
-  private static String count(Map<String, Object> count) {
-    return Boolean.TRUE.equals(count.get("suppressed"))
-        ? MeasureFigures.SUPPRESSED
-        : String.valueOf(count.get("value"));
   }
 
   private static String waitFigure(Map<String, Object> wait) {
