@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.matac.console.backends.Service;
 import org.matac.console.backends.ServiceRefusal;
 import org.matac.console.backends.Services;
@@ -58,20 +59,9 @@ public class EvidencePages {
   public ModelAndView<Map<String, Object>> harm(
       @Nullable @QueryValue String area, @Nullable @QueryValue Integer months, SessionToken token) {
     int period = periodOf(months);
-    Map<String, Object> report = null;
-    LorenzChart chart = null;
-    String refused = null;
-    if (area != null && areas.contains(area)) {
-      try {
-        report = report(area, period, token);
-        chart = LorenzChart.of(curveOf(report), 480, 320);
-      } catch (ServiceRefusal refusal) {
-        if (refusal.status() != 400) {
-          throw refusal;
-        }
-        refused = refusal.detail();
-      }
-    }
+    Asked asked =
+        Asked.when(area != null && areas.contains(area), () -> report(area, period, token));
+    Map<String, Object> report = asked.report();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return Page.of(
         "harm",
@@ -91,11 +81,11 @@ public class EvidencePages {
         "report",
         report,
         "chart",
-        chart,
+        report == null ? null : LorenzChart.of(curveOf(report), 480, 320),
         "pairs",
         report == null ? null : pairShares(report),
         "refused",
-        refused);
+        asked.refused());
   }
 
   /** The page's two tables as CSV, for a spreadsheet: the highest-harm groups, then the tenths. */
@@ -203,18 +193,9 @@ public class EvidencePages {
       @Nullable @QueryValue String intervention,
       SessionToken token) {
     String chosen = interventionOf(intervention);
-    Map<String, Object> report = null;
-    String refused = null;
-    if (area != null && areas.contains(area)) {
-      try {
-        report = outcomeReport(area, chosen, token);
-      } catch (ServiceRefusal refusal) {
-        if (refusal.status() != 400) {
-          throw refusal;
-        }
-        refused = refusal.detail();
-      }
-    }
+    Asked asked =
+        Asked.when(area != null && areas.contains(area), () -> outcomeReport(area, chosen, token));
+    Map<String, Object> report = asked.report();
     return Page.of(
         "outcomes",
         "Did it work?",
@@ -231,7 +212,7 @@ public class EvidencePages {
         "outcomes",
         report == null ? null : OutcomeFigures.of(report),
         "refused",
-        refused);
+        asked.refused());
   }
 
   /** Every table of the outcomes page as CSV, one block after another. */
@@ -253,6 +234,27 @@ public class EvidencePages {
         Service.SCORING,
         "/api/v1/reports/outcomes/" + intervention.toLowerCase(Locale.ROOT) + "?area=" + area,
         token);
+  }
+
+  /**
+   * A report asked of scoring for the chosen area, or, where scoring declines to report (too few
+   * people: 400), its reason to show in place of figures; nothing when no area is chosen.
+   */
+  private record Asked(Map<String, Object> report, String refused) {
+
+    static Asked when(boolean chosen, Supplier<Map<String, Object>> asking) {
+      if (!chosen) {
+        return new Asked(null, null);
+      }
+      try {
+        return new Asked(asking.get(), null);
+      } catch (ServiceRefusal refusal) {
+        if (refusal.status() != 400) {
+          throw refusal;
+        }
+        return new Asked(null, refusal.detail());
+      }
+    }
   }
 
   /** MATAC unless one of the programmes scoring evaluates is asked for. */

@@ -90,7 +90,7 @@ public record OutcomeFigures(
                   signed(estimate.get("difference")),
                   signed(interval.get("low")) + " to " + signed(interval.get("high")),
                   signedPercent(estimate.get("relative"))),
-              containsZero(interval)));
+              Boolean.TRUE.equals(estimate.get("consistentWithNoEffect"))));
     }
     return rows;
   }
@@ -98,7 +98,6 @@ public record OutcomeFigures(
   private static List<Row> balance(Map<String, Object> matched) {
     List<Row> rows = new ArrayList<>();
     for (Map<String, Object> row : Answers.list(matched.get("balance"))) {
-      double after = number(row.get("differenceAfter"));
       rows.add(
           new Row(
               COVARIATES.get(String.valueOf(row.get("covariate"))),
@@ -106,9 +105,9 @@ public record OutcomeFigures(
                   oneDecimal(row.get("treatedMean")),
                   oneDecimal(row.get("poolMean")),
                   FORMAT.twoPlaces(row.get("differenceBefore")),
-                  FORMAT.twoPlaces(after),
+                  FORMAT.twoPlaces(row.get("differenceAfter")),
                   String.valueOf(row.get("unknown"))),
-              Math.abs(after) > 0.1));
+              Boolean.TRUE.equals(row.get("imbalanced"))));
     }
     return rows;
   }
@@ -221,10 +220,6 @@ public record OutcomeFigures(
     }
   }
 
-  private static boolean containsZero(Map<String, Object> interval) {
-    return number(interval.get("low")) <= 0 && number(interval.get("high")) >= 0;
-  }
-
   private static double number(Object value) {
     return value instanceof Number number ? number.doubleValue() : 0;
   }
@@ -233,11 +228,14 @@ public record OutcomeFigures(
     return String.format(Locale.UK, "%.1f", number(value));
   }
 
+  /** A change with its sign; one that rounds to nothing is "0.0", never "-0.0" or "+0.0". */
   private static String signed(Object value) {
-    return String.format(Locale.UK, "%+.1f", number(value));
+    double rounded = Math.round(number(value) * 10) / 10.0;
+    return rounded == 0 ? "0.0" : String.format(Locale.UK, "%+.1f", rounded);
   }
 
   private static String signedPercent(Object value) {
-    return String.format(Locale.UK, "%+.0f%%", 100 * number(value));
+    long percent = Math.round(100 * number(value));
+    return percent == 0 ? "0%" : String.format(Locale.UK, "%+d%%", percent);
   }
 }

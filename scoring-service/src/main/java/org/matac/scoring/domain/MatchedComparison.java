@@ -101,7 +101,8 @@ public final class MatchedComparison {
       double differenceAfter,
       int unknown) {
 
-    public boolean imbalanced() {
+    /** Read by the console, which flags the row (serialised as {@code imbalanced}). */
+    public boolean isImbalanced() {
       return Math.abs(differenceAfter) > IMBALANCE;
     }
   }
@@ -117,7 +118,15 @@ public final class MatchedComparison {
       double comparisonChange,
       double difference,
       Bootstrap.Interval interval,
-      double relative) {}
+      double relative) {
+
+    /**
+     * Whether the interval holds no change at all (serialised as {@code consistentWithNoEffect}).
+     */
+    public boolean isConsistentWithNoEffect() {
+      return interval.contains(0);
+    }
+  }
 
   public record Pair(Subject treated, Subject comparison) {}
 

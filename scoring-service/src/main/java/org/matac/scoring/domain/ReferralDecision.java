@@ -26,11 +26,12 @@ public record ReferralDecision(
     return DECISIONS.contains(status);
   }
 
-  public boolean entered(String intervention) {
-    return ACCEPTED.equals(status) && intervention.equals(pathway);
+  /** Accepted onto some pathway: the person entered a programme then. */
+  public boolean accepted() {
+    return ACCEPTED.equals(status);
   }
 
-  public boolean notTakenOn() {
-    return !ACCEPTED.equals(status);
+  public boolean entered(String intervention) {
+    return accepted() && intervention.equals(pathway);
   }
 }

@@ -149,7 +149,8 @@ public class OutcomeReports {
         }
       }
     }
-    Map<UUID, PersonFacts> facts = factsIn(area);
+    List<ParsedFactsCache.Parsed> people = parsedFacts.inArea(area);
+    Map<UUID, PersonFacts> facts = factsOf(people);
     Arms arms = new Arms(new ArrayList<>(), new ArrayList<>());
     int takenOn = 0;
     int notYetEligible = 0;
@@ -161,7 +162,7 @@ public class OutcomeReports {
         notYetEligible += joined.size();
         continue;
       }
-      addCycle(cycle, entries.get(cycle), takenOnAt, facts, policy, asOf, arms);
+      addCycle(cycle, entries.get(cycle), takenOnAt, people, facts, policy, asOf, arms);
     }
     return report(
         "MATAC", area, asOf, seed, policy, published.size(), takenOn, notYetEligible, arms);
@@ -183,13 +184,13 @@ public class OutcomeReports {
             .toList();
     Map<UUID, List<Instant>> acceptedAt = new HashMap<>();
     decisions.stream()
-        .filter(decision -> !decision.notTakenOn())
+        .filter(ReferralDecision::accepted)
         .forEach(
             decision ->
                 acceptedAt
                     .computeIfAbsent(decision.perpetratorId(), id -> new ArrayList<>())
                     .add(decision.decidedAt()));
-    Map<UUID, PersonFacts> facts = factsIn(area);
+    Map<UUID, PersonFacts> facts = factsOf(parsedFacts.inArea(area));
     Arms arms = new Arms(new ArrayList<>(), new ArrayList<>());
     Set<String> strata = new HashSet<>();
     int takenOn = 0;
@@ -201,33 +202,31 @@ public class OutcomeReports {
         notYetEligible += entered ? 1 : 0;
         continue;
       }
-      String stratum = decision.agency() + " " + quarterOf(decision.decidedAt());
-      Optional<MatchedComparison.Subject> subject =
-          Optional.ofNullable(facts.get(decision.perpetratorId()))
-              .map(
-                  held ->
-                      subjectOf(
-                          decision.perpetratorId(),
-                          stratum,
-                          decision.decidedAt(),
-                          held,
-                          policy,
-                          asOf));
-      if (entered) {
-        subject.ifPresent(arms.treated()::add);
-        strata.add(stratum);
-      } else if (decision.notTakenOn()
-          && AroundEntry.untakenThrough(
-              acceptedAt.getOrDefault(decision.perpetratorId(), List.of()), decision.decidedAt())) {
-        subject.ifPresent(arms.pool()::add);
+      boolean comparable =
+          !decision.accepted()
+              && AroundEntry.untakenThrough(
+                  acceptedAt.getOrDefault(decision.perpetratorId(), List.of()),
+                  decision.decidedAt());
+      if (!entered && !comparable) {
+        continue;
       }
+      String stratum = decision.agency() + " " + quarterOf(decision.decidedAt());
+      if (entered) {
+        strata.add(stratum);
+      }
+      Optional.ofNullable(facts.get(decision.perpetratorId()))
+          .map(
+              held ->
+                  subjectOf(
+                      decision.perpetratorId(), stratum, decision.decidedAt(), held, policy, asOf))
+          .ifPresent(entered ? arms.treated()::add : arms.pool()::add);
     }
     return report(pathway, area, asOf, seed, policy, strata.size(), takenOn, notYetEligible, arms);
   }
 
-  private Map<UUID, PersonFacts> factsIn(String area) {
+  private static Map<UUID, PersonFacts> factsOf(List<ParsedFactsCache.Parsed> people) {
     Map<UUID, PersonFacts> facts = new HashMap<>();
-    parsedFacts.inArea(area).forEach(parsed -> facts.put(parsed.perpetratorId(), parsed.facts()));
+    people.forEach(parsed -> facts.put(parsed.perpetratorId(), parsed.facts()));
     return facts;
   }
 
@@ -300,6 +299,7 @@ public class OutcomeReports {
       TaskingCycle.Cycle cycle,
       List<TaskingCycle.Entry> entries,
       Map<UUID, List<Instant>> takenOnAt,
+      List<ParsedFactsCache.Parsed> people,
       Map<UUID, PersonFacts> facts,
       ScoringPolicy policy,
       Instant asOf,
@@ -310,21 +310,21 @@ public class OutcomeReports {
                 .map(
                     held -> subjectOf(id, cycle.id().toString(), cycle.asOf(), held, policy, asOf));
     Set<UUID> onTheList = new HashSet<>();
+    Set<UUID> rejectedProposals = new HashSet<>();
     for (TaskingCycle.Entry entry : entries) {
       onTheList.add(entry.perpetratorId());
       if (entry.joins()) {
         subject.apply(entry.perpetratorId()).ifPresent(arms.treated()::add);
       }
+      if (entry.kind() == TaskingCycle.EntryKind.PROPOSED
+          && entry.decision() == TaskingCycle.Decision.REJECT) {
+        rejectedProposals.add(entry.perpetratorId());
+      }
     }
-    for (Rankings.Candidate candidate : rankings.candidates(cycle.area(), cycle.asOf())) {
+    for (Rankings.Candidate candidate :
+        rankings.candidatesAmong(people, cycle.area(), cycle.asOf())) {
       UUID id = candidate.ranked().perpetratorId();
-      boolean rejectedProposal =
-          entries.stream()
-              .anyMatch(
-                  entry ->
-                      entry.perpetratorId().equals(id)
-                          && entry.kind() == TaskingCycle.EntryKind.PROPOSED
-                          && entry.decision() == TaskingCycle.Decision.REJECT);
+      boolean rejectedProposal = rejectedProposals.contains(id);
       boolean belowTheList = !onTheList.contains(id) && candidate.ranked().isMatacCandidate(policy);
       if ((rejectedProposal || belowTheList)
           && AroundEntry.untakenThrough(takenOnAt.getOrDefault(id, List.of()), cycle.asOf())) {

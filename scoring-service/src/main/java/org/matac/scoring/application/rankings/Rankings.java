@@ -107,9 +107,23 @@ public class Rankings {
     return candidates(area, asOf, policies.active());
   }
 
+  /**
+   * The same ranking among {@code people} already read, for a caller that ranks one area at many
+   * instants and need not read its people again for each.
+   */
+  public List<Candidate> candidatesAmong(
+      List<ParsedFactsCache.Parsed> people, String area, Instant asOf) {
+    return candidates(people, area, asOf, policies.active());
+  }
+
   private List<Candidate> candidates(String area, Instant asOf, ScoringPolicy policy) {
+    return candidates(parsedFacts.inArea(area), area, asOf, policy);
+  }
+
+  private static List<Candidate> candidates(
+      List<ParsedFactsCache.Parsed> people, String area, Instant asOf, ScoringPolicy policy) {
     // Scoring each person is pure and independent: both cores share an area of thousands.
-    return parsedFacts.inArea(area).parallelStream()
+    return people.parallelStream()
         .map(
             parsed ->
                 new Candidate(

@@ -243,19 +243,15 @@ public class TaskingCycles {
       Optional<String> area, Optional<String> status, Caller reader) {
     area.ifPresent(value -> requireArea(reader, value));
     return store.cycles(area, status).stream()
-        .filter(cycle -> mayRead(reader, cycle.area()))
+        .filter(cycle -> reader.readsArea(cycle.area()))
         .toList();
   }
 
   /** A coordinator works only their token's areas; analysts and admins see every area. */
   public static void requireArea(Caller caller, String area) {
-    if (!mayRead(caller, area)) {
+    if (!caller.readsArea(area)) {
       throw Refused.forbidden("You do not coordinate area " + area + ".");
     }
-  }
-
-  private static boolean mayRead(Caller caller, String area) {
-    return caller.readsArea(area);
   }
 
   /** The cycle, locked for a change, if the caller coordinates its area. */
