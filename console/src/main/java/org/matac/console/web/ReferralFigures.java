@@ -51,7 +51,9 @@ public record ReferralFigures(
 
   private static String waitFigure(Map<String, Object> wait) {
     if (!(wait.get("median") instanceof Number median)) {
-      return "Too few to say";
+      return Integer.valueOf(0).equals(wait.get("referrals"))
+          ? "No referrals got this far"
+          : "Fewer than 10 referrals got this far: too few to time without pointing at someone";
     }
     return String.format(
         Locale.UK,
